@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Spoorboek needs to build and test, and only those missing.
+# Idempotent and quiet when everything is present, so build.sh can call it every time.
+set -euo pipefail
+
+packages=(
+  ca-certificates g++ cmake ninja-build pkg-config
+  nlohmann-json3-dev libsqlite3-dev libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
+  googletest libgtest-dev libgmock-dev libbenchmark-dev
+  jq procps
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing packages: ${missing[*]}" >&2
+  echo "install-deps: run as root (or install them with sudo apt-get install)" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,25 @@
+// The subcommands of build/spoorboek, registered on one CLI11 app by main.cc.
+//
+// Every command: `--help`, exit 0 on success, 2 on bad input (a message on stderr naming the field
+// and the reason; nothing written), 1 when a check fails (verify). Commands parse their options,
+// call one use case of the application layer and render its result.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace spoorboek::cli {
+
+// Exit codes shared by all commands.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitCheckFailed = 1;
+inline constexpr int kExitBadInput = 2;
+
+// `timeline [FILE|-]` and `timeline --batch [FILE|-]` (stateless, no database).
+void register_timeline_command(CLI::App& app, int& exit_code);
+
+// `init`, `demo`, `cases`, `show`, `verify`, `append` (the SQLite case files).
+void register_database_commands(CLI::App& app, int& exit_code);
+
+}  // namespace spoorboek::cli
