@@ -172,16 +172,19 @@ std::string_view status_name(MilestoneStatus status);
 enum class NotApplicableReason : std::uint8_t {
   none,
   case_ended_first,     // the case ended before the milestone was reached
+  no_safety_net,        // only for the ZW safety-net cases
   safety_net_case,      // ZW 38 lid 4: no 42nd-week report for ZW 29 lid 2 e-g
   employment_ended,     // the employer's duty ended with the employment
   employment_continues, // no end-of-employment report without an end of employment
   not_sanctioned,       // no wage sanction decided (or decided too late, WIA 25 lid 11)
 };
+std::string_view not_applicable_reason_name(NotApplicableReason reason);
 
 // How a date was obtained, so that explain_milestone() can say it in words.
 enum class Rule : std::uint8_t {
   none,
   sick_day_plus_one,      // S(n) + 1
+  days_after_first_sick_day,  // D + n (calendar days)
   sick_day,               // S(n)
   sick_day_window,        // S(n) ... S(m)
   after_problem_analysis, // problem analysis + 14

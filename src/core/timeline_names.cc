@@ -1,0 +1,96 @@
+// Names of the engine's enumerations: the stable English keys of the JSON contract and the Dutch
+// legal terms of the UI. One table per enumeration so that a new value cannot be half-named.
+#include <array>
+
+#include "core/timeline.h"
+
+namespace spoorboek::core {
+namespace {
+
+struct MilestoneNames {
+  std::string_view key;
+  std::string_view dutch;
+  bool deviation_allowed;  // RPG art. 5 (first-year terms) or a documented UWV exception
+};
+
+constexpr std::array<MilestoneNames, kMilestoneCount> kMilestoneNames{{
+    {"company_doctor_report", "Ziekmelding aan de bedrijfsarts", true},
+    {"uwv_safety_net_report", "Ziekmelding vangnet aan UWV", false},
+    {"problem_analysis", "Probleemanalyse", true},
+    {"plan_of_action", "Plan van Aanpak", true},
+    {"progress_evaluation", "Voortgangsevaluatie", true},
+    {"uwv_42_week_report", "42e-weeksmelding aan UWV", false},
+    {"first_year_evaluation", "Eerstejaarsevaluatie", true},
+    {"track_2_start", "Start Spoor 2", true},
+    {"uwv_employment_end_report", "Ziekmelding bij einde dienstverband", false},
+    {"uwv_wia_letter", "Brief van UWV over de WIA-aanvraag", false},
+    {"reintegration_report", "Re-integratieverslag", false},
+    {"wia_application", "WIA-aanvraag", false},
+    {"uwv_sanction_decision", "Besluit UWV over een loonsanctie", false},
+    {"waiting_period_end", "Einde wachttijd", false},
+    {"wage_continuation_end", "Einde loondoorbetaling", false},
+}};
+
+const MilestoneNames& names_of(MilestoneKey key) {
+  return kMilestoneNames[static_cast<std::size_t>(key)];
+}
+
+}  // namespace
+
+std::string_view milestone_key_name(MilestoneKey key) { return names_of(key).key; }
+
+std::string_view milestone_dutch_name(MilestoneKey key) { return names_of(key).dutch; }
+
+bool deviation_allowed(MilestoneKey key) { return names_of(key).deviation_allowed; }
+
+std::optional<MilestoneKey> milestone_key_from_name(std::string_view name) {
+  for (std::size_t i = 0; i < kMilestoneCount; ++i) {
+    if (kMilestoneNames[i].key == name) return static_cast<MilestoneKey>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view party_name(Party party) {
+  switch (party) {
+    case Party::employer: return "employer";
+    case Party::employee: return "employee";
+    case Party::employer_and_employee: return "employer_and_employee";
+    case Party::company_doctor: return "company_doctor";
+    case Party::uwv: return "uwv";
+    case Party::none: return "none";
+  }
+  return "none";
+}
+
+std::string_view status_name(MilestoneStatus status) {
+  switch (status) {
+    case MilestoneStatus::upcoming: return "upcoming";
+    case MilestoneStatus::due_soon: return "due_soon";
+    case MilestoneStatus::overdue: return "overdue";
+    case MilestoneStatus::done_on_time: return "done_on_time";
+    case MilestoneStatus::done_late: return "done_late";
+    case MilestoneStatus::deviation: return "deviation";
+    case MilestoneStatus::not_applicable: return "not_applicable";
+    case MilestoneStatus::info: return "info";
+  }
+  return "info";
+}
+
+}  // namespace spoorboek::core
+
+namespace spoorboek::core {
+
+std::string_view not_applicable_reason_name(NotApplicableReason reason) {
+  switch (reason) {
+    case NotApplicableReason::none: return "none";
+    case NotApplicableReason::case_ended_first: return "case_ended_first";
+    case NotApplicableReason::no_safety_net: return "no_safety_net";
+    case NotApplicableReason::safety_net_case: return "safety_net_case";
+    case NotApplicableReason::employment_ended: return "employment_ended";
+    case NotApplicableReason::employment_continues: return "employment_continues";
+    case NotApplicableReason::not_sanctioned: return "not_sanctioned";
+  }
+  return "none";
+}
+
+}  // namespace spoorboek::core
