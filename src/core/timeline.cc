@@ -148,6 +148,18 @@ Timeline compute_timeline(const TimelineInput& input) {
   summary.counted_sick_days_as_of =
       detail::counted_sick_days_until(input.periods, range.first, range.last, as_of);
   summary.interruption_days = range.interruption_days;
+  if (summary.last_sick_day) {
+    Date until = add_days(*summary.last_sick_day, detail::kMaxCombinableGap + 1);
+    // A leave that starts the day after the sickness keeps the case open until the day after it.
+    Date next = add_days(*summary.last_sick_day, 1);
+    for (std::size_t i = range.last + 1; i < input.periods.size(); ++i) {
+      const Period& leave = input.periods[i];
+      if (leave.kind != PeriodKind::maternity_leave || leave.start != next) break;
+      next = add_days(*leave.end, 1);
+    }
+    if (next > until) until = next;
+    summary.relapse_combines_until = until;
+  }
   summary.earlier_cases = range.earlier_cases;
 
   // Report to the company doctor: within the first week (practice; the duty is RPG art. 2 lid 1).

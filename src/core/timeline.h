@@ -218,6 +218,9 @@ struct CaseSummary {
   std::size_t last_period = 0;   // inclusive; the latest sick period
   Date first_sick_day{};         // D
   std::optional<Date> last_sick_day;  // set when the case has ended (last sick period closed)
+  // For an ended case: the last day on which a new sickness would still continue this case (27
+  // fit days, or the day after a maternity leave that directly follows the sickness).
+  std::optional<Date> relapse_combines_until;
   long counted_sick_days_as_of = 0;   // counted sick days up to and including as_of
   long interruption_days = 0;         // uncounted days between D and the last period's start
   int earlier_cases = 0;              // how many earlier cases the periods formed
