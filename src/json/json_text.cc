@@ -1,0 +1,55 @@
+#include "json/json_text.h"
+
+#include <charconv>
+
+namespace spoorboek::json {
+namespace {
+
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+void append_escape(std::string& out, unsigned char c) {
+  switch (c) {
+    case '"': out.append("\\\""); return;
+    case '\\': out.append("\\\\"); return;
+    case '\n': out.append("\\n"); return;
+    case '\r': out.append("\\r"); return;
+    case '\t': out.append("\\t"); return;
+    case '\b': out.append("\\b"); return;
+    case '\f': out.append("\\f"); return;
+    default: break;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+  out.append(escaped, sizeof escaped);
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
+  out.push_back('"');
+  // Copy runs of plain bytes in one append: explanations are long and rarely need escapes.
+  std::size_t run_start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!needs_escape(c)) continue;
+    out.append(text.data() + run_start, i - run_start);
+    append_escape(out, c);
+    run_start = i + 1;
+  }
+  out.append(text.data() + run_start, text.size() - run_start);
+  out.push_back('"');
+}
+
+void append_json_integer(std::string& out, long value) {
+  char digits[24];
+  const auto result = std::to_chars(digits, digits + sizeof digits, value);
+  out.append(digits, result.ptr);
+}
+
+void append_json_date(std::string& out, core::Date date) {
+  out.push_back('"');
+  core::append_iso_date(out, date);
+  out.push_back('"');
+}
+
+}  // namespace spoorboek::json

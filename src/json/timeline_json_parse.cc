@@ -1,0 +1,593 @@
+// Reads a case description with nlohmann's SAX interface straight into core::TimelineInput.
+//
+// SAX instead of a DOM: the batch command parses a million descriptions, and building a tree
+// only to walk it once would cost more than the deadline engine itself. The reader is a small
+// state machine over the few shapes the contract allows. After the first schema error it keeps
+// reading without acting, so that broken JSON later in the text is still reported as such.
+#include <algorithm>
+#include <bitset>
+#include <cstdint>
+#include <limits>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "json/timeline_json.h"
+
+namespace spoorboek::json {
+namespace {
+
+using core::Date;
+using core::TimelineInput;
+using nlohmann::json;
+
+enum class ValueKind : std::uint8_t {
+  periods,
+  optional_date,
+  as_of,
+  evaluation_dates,
+  whole_number,
+  safety_net,
+  deviations,
+  flag,
+};
+
+struct RootKey {
+  std::string_view name;
+  ValueKind kind;
+  std::optional<Date> TimelineInput::*date = nullptr;
+  int TimelineInput::*number = nullptr;
+};
+
+constexpr RootKey kRootKeys[] = {
+    {"periods", ValueKind::periods},
+    {"long_term_expected_on", ValueKind::optional_date, &TimelineInput::long_term_expected_on},
+    {"company_doctor_report_date", ValueKind::optional_date,
+     &TimelineInput::company_doctor_report_date},
+    {"uwv_safety_net_report_date", ValueKind::optional_date,
+     &TimelineInput::uwv_safety_net_report_date},
+    {"problem_analysis_date", ValueKind::optional_date, &TimelineInput::problem_analysis_date},
+    {"plan_of_action_date", ValueKind::optional_date, &TimelineInput::plan_of_action_date},
+    {"progress_evaluation_dates", ValueKind::evaluation_dates},
+    {"uwv_42_week_report_date", ValueKind::optional_date, &TimelineInput::uwv_42_week_report_date},
+    {"first_year_evaluation_date", ValueKind::optional_date,
+     &TimelineInput::first_year_evaluation_date},
+    {"track_2_start_date", ValueKind::optional_date, &TimelineInput::track_2_start_date},
+    {"uwv_employment_end_report_date", ValueKind::optional_date,
+     &TimelineInput::uwv_employment_end_report_date},
+    {"uwv_letter_date", ValueKind::optional_date, &TimelineInput::uwv_letter_date},
+    {"reintegration_report_date", ValueKind::optional_date,
+     &TimelineInput::reintegration_report_date},
+    {"wia_application_date", ValueKind::optional_date, &TimelineInput::wia_application_date},
+    {"voluntary_extension_weeks", ValueKind::whole_number, nullptr,
+     &TimelineInput::voluntary_extension_weeks},
+    {"voluntary_extension_end", ValueKind::optional_date, &TimelineInput::voluntary_extension_end},
+    {"wage_sanction_weeks", ValueKind::whole_number, nullptr, &TimelineInput::wage_sanction_weeks},
+    {"wage_sanction_decision_date", ValueKind::optional_date,
+     &TimelineInput::wage_sanction_decision_date},
+    {"wage_sanction_repaired_on", ValueKind::optional_date,
+     &TimelineInput::wage_sanction_repaired_on},
+    {"employment_end_date", ValueKind::optional_date, &TimelineInput::employment_end_date},
+    {"safety_net", ValueKind::safety_net},
+    {"early_iva_application_date", ValueKind::optional_date,
+     &TimelineInput::early_iva_application_date},
+    {"deviations", ValueKind::deviations},
+    {"file_is_complete", ValueKind::flag},
+    {"as_of", ValueKind::as_of},
+};
+constexpr std::size_t kRootKeyCount = std::size(kRootKeys);
+
+
+enum class PeriodKey : std::uint8_t { kind, start, end, cause };
+constexpr std::string_view kPeriodKeyNames[] = {"kind", "start", "end", "cause"};
+
+enum class DeviationKey : std::uint8_t { milestone, reason };
+constexpr std::string_view kDeviationKeyNames[] = {"milestone", "reason"};
+
+std::string_view name_of(std::string_view name) { return name; }
+std::string_view name_of(const RootKey& key) { return key.name; }
+
+template <class Named, std::size_t N>
+std::optional<std::size_t> index_of(const Named (&table)[N], std::string_view name) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (name_of(table[i]) == name) return i;
+  }
+  return std::nullopt;
+}
+
+// One JSON value in a position where the contract expects a scalar.
+struct Scalar {
+  enum class Type : std::uint8_t { null, boolean, integer, fraction, string, container };
+  Type type = Type::null;
+  bool boolean = false;
+  long long integer = 0;
+  bool too_large = false;  // beyond long long
+  std::string_view text{};
+};
+
+// Long user text is cut in messages: a message names the problem, it does not echo the input.
+std::string quoted_excerpt(std::string_view text) {
+  constexpr std::size_t kMaxShown = 40;
+  std::size_t shown = std::min(text.size(), kMaxShown);
+  // Never cut a UTF-8 sequence in two: the message must stay valid UTF-8.
+  while (shown < text.size() && (static_cast<unsigned char>(text[shown]) & 0xC0) == 0x80) --shown;
+  std::string out = "\"";
+  out.append(text.substr(0, shown));
+  if (shown < text.size()) out.append("...");
+  out.push_back('"');
+  return out;
+}
+
+std::string describe(const Scalar& value) {
+  switch (value.type) {
+    case Scalar::Type::null: return "null";
+    case Scalar::Type::boolean: return value.boolean ? "true" : "false";
+    case Scalar::Type::integer: return "a whole number";
+    case Scalar::Type::fraction: return "a fraction";
+    case Scalar::Type::string: return "the string " + quoted_excerpt(value.text);
+    case Scalar::Type::container: return "an object or array";
+  }
+  return "a value";
+}
+
+std::optional<core::SafetyNet> safety_net_from_name(std::string_view name) {
+  if (name == "none") return core::SafetyNet::none;
+  if (name == "organ_donation") return core::SafetyNet::organ_donation;
+  if (name == "pregnancy") return core::SafetyNet::pregnancy;
+  if (name == "no_risk") return core::SafetyNet::no_risk;
+  return std::nullopt;
+}
+
+class DescriptionReader {
+ public:
+  DescriptionReader(TimelineInput& input, Date default_as_of) : input_(input) {
+    input_.as_of = default_as_of;
+  }
+
+  // The first problem found, if any.
+  const std::optional<core::Error>& error() const { return error_; }
+
+  // nlohmann SAX interface.
+  bool null() { return on_scalar(Scalar{}); }
+  bool boolean(bool value) {
+    return on_scalar(Scalar{.type = Scalar::Type::boolean, .boolean = value});
+  }
+  bool number_integer(json::number_integer_t value) {
+    return on_scalar(Scalar{.type = Scalar::Type::integer, .integer = value});
+  }
+  bool number_unsigned(json::number_unsigned_t value) {
+    constexpr auto kLargest = static_cast<json::number_unsigned_t>(
+        std::numeric_limits<long long>::max());
+    if (value > kLargest) return on_scalar(Scalar{.type = Scalar::Type::integer, .too_large = true});
+    return on_scalar(
+        Scalar{.type = Scalar::Type::integer, .integer = static_cast<long long>(value)});
+  }
+  bool number_float(json::number_float_t, const json::string_t& written) {
+    // An integer beyond 64 bits arrives here too; it is a whole number, just far too large.
+    if (written.find_first_of(".eE") == std::string::npos) {
+      return on_scalar(Scalar{.type = Scalar::Type::integer, .too_large = true});
+    }
+    return on_scalar(Scalar{.type = Scalar::Type::fraction});
+  }
+  bool string(json::string_t& value) {
+    return on_scalar(Scalar{.type = Scalar::Type::string, .text = value});
+  }
+  bool binary(json::binary_t&) { return on_scalar(Scalar{.type = Scalar::Type::container}); }
+  bool start_object(std::size_t) { return on_container_start(/*is_object=*/true); }
+  bool start_array(std::size_t) { return on_container_start(/*is_object=*/false); }
+  bool end_object();
+  bool end_array();
+  bool key(json::string_t& name);
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex);
+
+ private:
+  enum class Scope : std::uint8_t {
+    document, root, periods, period, evaluation_dates, deviations, deviation, finished
+  };
+
+  bool on_scalar(const Scalar& value);
+  bool on_container_start(bool is_object);
+  void assign_root(const RootKey& key, const Scalar& value);
+  void assign_period(const Scalar& value);
+  void assign_deviation(const Scalar& value);
+  std::optional<Date> read_date(const Scalar& value);
+  bool read_required_text(const Scalar& value, std::string_view what);
+
+  // The path of the value being read ("periods[1].end"), or of the current item when
+  // `item_only` ("periods[1]").
+  std::string current_path(bool item_only = false) const;
+  void fail(std::string code, std::string field, std::string message);
+  void fail_here(std::string code, std::string message) {
+    fail(std::move(code), current_path(), std::move(message));
+  }
+  void fail_wrong_type(const Scalar& value, std::string_view expected) {
+    fail_here("wrong_type", "must be " + std::string(expected) + ", not " + describe(value));
+  }
+
+  TimelineInput& input_;
+  std::optional<core::Error> error_;
+  Scope scope_ = Scope::document;
+  std::size_t root_key_ = 0;
+  std::bitset<kRootKeyCount> root_seen_;
+  std::size_t item_key_ = 0;   // PeriodKey or DeviationKey of the value being read
+  std::uint8_t item_seen_ = 0;  // bit per PeriodKey or DeviationKey
+  std::size_t item_index_ = 0;  // within the array being read
+  std::string unknown_key_;     // kept for the error path
+};
+
+void DescriptionReader::fail(std::string code, std::string field, std::string message) {
+  if (!error_) error_ = core::make_error(std::move(code), std::move(field), std::move(message));
+}
+
+std::string DescriptionReader::current_path(bool item_only) const {
+  const auto item = [this](std::string_view array) {
+    return std::string(array) + "[" + std::to_string(item_index_) + "]";
+  };
+  switch (scope_) {
+    case Scope::document:
+    case Scope::finished: return "";
+    case Scope::root: return std::string(kRootKeys[root_key_].name);
+    case Scope::periods: return item("periods");
+    case Scope::evaluation_dates: return item("progress_evaluation_dates");
+    case Scope::deviations: return item("deviations");
+    case Scope::period:
+      return item_only ? item("periods")
+                       : item("periods") + "." + std::string(kPeriodKeyNames[item_key_]);
+    case Scope::deviation:
+      return item_only ? item("deviations")
+                       : item("deviations") + "." + std::string(kDeviationKeyNames[item_key_]);
+  }
+  return "";
+}
+
+bool DescriptionReader::key(json::string_t& name) {
+  if (error_) return true;
+  if (scope_ == Scope::root) {
+    const auto index = index_of(kRootKeys, name);
+    if (!index) {
+      fail("unknown_key", name, "unknown key (accepted: periods, as_of and the optional keys "
+                                "listed by `spoorboek timeline --help`)");
+      return true;
+    }
+    root_key_ = *index;
+    if (root_seen_.test(*index)) fail_here("duplicate_key", "appears twice");
+    root_seen_.set(*index);
+    return true;
+  }
+  const bool in_period = scope_ == Scope::period;
+  const auto index = in_period ? index_of(kPeriodKeyNames, name)
+                               : index_of(kDeviationKeyNames, name);
+  if (!index) {
+    fail("unknown_key", current_path(/*item_only=*/true) + "." + name,
+         in_period ? "unknown key (a period has kind, start, end and cause)"
+                   : "unknown key (a deviation has milestone and reason)");
+    return true;
+  }
+  item_key_ = *index;
+  const auto bit = static_cast<std::uint8_t>(1u << *index);
+  if (item_seen_ & bit) fail_here("duplicate_key", "appears twice");
+  item_seen_ |= bit;
+  return true;
+}
+
+bool DescriptionReader::on_container_start(bool is_object) {
+  if (error_) return true;
+  const Scalar container{.type = Scalar::Type::container};
+  switch (scope_) {
+    case Scope::document:
+      if (!is_object) {
+        fail("not_an_object", "", "the description must be a JSON object, not an array");
+        return true;
+      }
+      scope_ = Scope::root;
+      return true;
+    case Scope::root: {
+      const ValueKind kind = kRootKeys[root_key_].kind;
+      if (!is_object && kind == ValueKind::periods) {
+        scope_ = Scope::periods;
+      } else if (!is_object && kind == ValueKind::evaluation_dates) {
+        scope_ = Scope::evaluation_dates;
+      } else if (!is_object && kind == ValueKind::deviations) {
+        scope_ = Scope::deviations;
+      } else {
+        on_scalar(container);
+        return true;
+      }
+      item_index_ = 0;
+      return true;
+    }
+    case Scope::periods:
+    case Scope::deviations:
+      if (!is_object) {
+        fail(std::string("wrong_type"), current_path(),
+             scope_ == Scope::periods ? "must be a period object, not an array"
+                                      : "must be a deviation object, not an array");
+        return true;
+      }
+      item_seen_ = 0;
+      if (scope_ == Scope::periods) {
+        input_.periods.emplace_back();
+        scope_ = Scope::period;
+      } else {
+        input_.deviations.emplace_back();
+        scope_ = Scope::deviation;
+      }
+      return true;
+    case Scope::evaluation_dates:
+    case Scope::period:
+    case Scope::deviation:
+    case Scope::finished:
+      on_scalar(container);
+      return true;
+  }
+  return true;
+}
+
+bool DescriptionReader::end_object() {
+  if (error_) return true;
+  switch (scope_) {
+    case Scope::root:
+      if (!root_seen_.test(0)) {
+        fail("missing_field", "periods", "is required (a list of at least one sick period)");
+      }
+      scope_ = Scope::finished;
+      return true;
+    case Scope::period: {
+      constexpr auto required = (1u << static_cast<unsigned>(PeriodKey::kind)) |
+                                (1u << static_cast<unsigned>(PeriodKey::start));
+      if ((item_seen_ & required) != required) {
+        const bool kind_missing = !(item_seen_ & (1u << static_cast<unsigned>(PeriodKey::kind)));
+        fail("missing_field", current_path(true) + (kind_missing ? ".kind" : ".start"),
+             kind_missing ? "is required (\"sick\" or \"maternity_leave\")"
+                          : "is required (the first day, YYYY-MM-DD)");
+        return true;
+      }
+      scope_ = Scope::periods;
+      ++item_index_;
+      return true;
+    }
+    case Scope::deviation: {
+      constexpr auto required = (1u << static_cast<unsigned>(DeviationKey::milestone)) |
+                                (1u << static_cast<unsigned>(DeviationKey::reason));
+      if ((item_seen_ & required) != required) {
+        const bool milestone_missing =
+            !(item_seen_ & (1u << static_cast<unsigned>(DeviationKey::milestone)));
+        fail("missing_field", current_path(true) + (milestone_missing ? ".milestone" : ".reason"),
+             milestone_missing ? "is required (the milestone key, e.g. \"plan_of_action\")"
+                               : "is required (why the term was not kept)");
+        return true;
+      }
+      scope_ = Scope::deviations;
+      ++item_index_;
+      return true;
+    }
+    default:
+      return true;  // the parser guarantees balance; other scopes never see end_object
+  }
+}
+
+bool DescriptionReader::end_array() {
+  if (error_) return true;
+  if (scope_ == Scope::periods || scope_ == Scope::evaluation_dates ||
+      scope_ == Scope::deviations) {
+    scope_ = Scope::root;
+  }
+  return true;
+}
+
+bool DescriptionReader::parse_error(std::size_t, const std::string&,
+                                    const nlohmann::detail::exception& ex) {
+  // Broken JSON outranks a schema error found before it: the text as a whole is at fault.
+  std::string_view what = ex.what();
+  if (const auto bracket = what.find("] "); bracket != std::string_view::npos) {
+    what.remove_prefix(bracket + 2);
+  }
+  // The parser quotes what it last read, which may be broken UTF-8: keep the message ASCII.
+  std::string message = "not valid JSON: ";
+  for (const char c : what) message.push_back(static_cast<unsigned char>(c) < 0x80 ? c : '?');
+  error_ = core::make_error("invalid_json", "", std::move(message));
+  return false;
+}
+
+bool DescriptionReader::on_scalar(const Scalar& value) {
+  if (error_) return true;
+  switch (scope_) {
+    case Scope::document:
+      fail("not_an_object", "", "the description must be a JSON object, not " + describe(value));
+      return true;
+    case Scope::root: assign_root(kRootKeys[root_key_], value); return true;
+    case Scope::period: assign_period(value); return true;
+    case Scope::deviation: assign_deviation(value); return true;
+    case Scope::evaluation_dates:
+      if (value.type == Scalar::Type::null) {
+        fail_wrong_type(value, "a date (YYYY-MM-DD)");
+      } else if (const auto date = read_date(value)) {
+        input_.progress_evaluation_dates.push_back(*date);
+      }
+      ++item_index_;
+      return true;
+    case Scope::periods:
+      fail_wrong_type(value, "a period object");
+      return true;
+    case Scope::deviations:
+      fail_wrong_type(value, "a deviation object");
+      return true;
+    case Scope::finished:
+      return true;
+  }
+  return true;
+}
+
+std::optional<Date> DescriptionReader::read_date(const Scalar& value) {
+  if (value.type != Scalar::Type::string) {
+    fail_wrong_type(value, "a date string (YYYY-MM-DD)");
+    return std::nullopt;
+  }
+  const auto date = core::parse_iso_date(value.text);
+  if (!date) {
+    fail_here("invalid_date", quoted_excerpt(value.text) +
+                                  " is not a calendar date written as YYYY-MM-DD");
+  }
+  return date;
+}
+
+bool DescriptionReader::read_required_text(const Scalar& value, std::string_view what) {
+  if (value.type != Scalar::Type::string) {
+    fail_wrong_type(value, what);
+    return false;
+  }
+  return true;
+}
+
+void DescriptionReader::assign_root(const RootKey& key, const Scalar& value) {
+  // null stands for "absent" for every optional key; the defaults are already in place.
+  const bool absent = value.type == Scalar::Type::null;
+  switch (key.kind) {
+    case ValueKind::periods:
+      fail_wrong_type(value, "a list of periods");
+      return;
+    case ValueKind::evaluation_dates:
+      if (!absent) fail_wrong_type(value, "a list of dates (YYYY-MM-DD)");
+      return;
+    case ValueKind::deviations:
+      if (!absent) fail_wrong_type(value, "a list of deviations");
+      return;
+    case ValueKind::optional_date:
+      if (!absent) input_.*key.date = read_date(value);
+      return;
+    case ValueKind::as_of:
+      if (absent) return;
+      if (const auto date = read_date(value)) input_.as_of = *date;
+      return;
+    case ValueKind::whole_number:
+      if (absent) return;
+      if (value.type != Scalar::Type::integer) {
+        fail_wrong_type(value, "a whole number");
+      } else if (value.too_large || value.integer < std::numeric_limits<int>::min() ||
+                 value.integer > std::numeric_limits<int>::max()) {
+        fail_here("out_of_range", "is far too large");
+      } else {
+        input_.*key.number = static_cast<int>(value.integer);
+      }
+      return;
+    case ValueKind::safety_net: {
+      if (absent) return;
+      if (!read_required_text(value, "one of \"none\", \"organ_donation\", \"pregnancy\", "
+                                     "\"no_risk\"")) {
+        return;
+      }
+      const auto net = safety_net_from_name(value.text);
+      if (!net) {
+        fail_here("unknown_value", quoted_excerpt(value.text) +
+                                       " is no safety-net case (expected none, organ_donation, "
+                                       "pregnancy or no_risk)");
+        return;
+      }
+      input_.safety_net = *net;
+      return;
+    }
+    case ValueKind::flag:
+      if (absent) return;
+      if (value.type != Scalar::Type::boolean) {
+        fail_wrong_type(value, "true or false");
+        return;
+      }
+      input_.file_is_complete = value.boolean;
+      return;
+  }
+}
+
+void DescriptionReader::assign_period(const Scalar& value) {
+  core::Period& period = input_.periods.back();
+  switch (static_cast<PeriodKey>(item_key_)) {
+    case PeriodKey::kind:
+      if (!read_required_text(value, "\"sick\" or \"maternity_leave\"")) return;
+      if (value.text == "sick") {
+        period.kind = core::PeriodKind::sick;
+      } else if (value.text == "maternity_leave") {
+        period.kind = core::PeriodKind::maternity_leave;
+      } else {
+        fail_here("unknown_kind", quoted_excerpt(value.text) +
+                                      " is no period kind (expected sick or maternity_leave)");
+      }
+      return;
+    case PeriodKey::start:
+      if (const auto date = read_date(value)) period.start = *date;
+      return;
+    case PeriodKey::end:
+      if (value.type != Scalar::Type::null) period.end = read_date(value);
+      return;
+    case PeriodKey::cause:
+      if (value.type == Scalar::Type::null) return;
+      if (read_required_text(value, "a text")) period.cause.assign(value.text);
+      return;
+  }
+}
+
+void DescriptionReader::assign_deviation(const Scalar& value) {
+  core::Deviation& deviation = input_.deviations.back();
+  switch (static_cast<DeviationKey>(item_key_)) {
+    case DeviationKey::milestone: {
+      if (!read_required_text(value, "a milestone key")) return;
+      const auto milestone = core::milestone_key_from_name(value.text);
+      if (!milestone) {
+        fail_here("unknown_value", quoted_excerpt(value.text) + " is no milestone key");
+        return;
+      }
+      deviation.milestone = *milestone;
+      return;
+    }
+    case DeviationKey::reason:
+      if (read_required_text(value, "a text")) deviation.reason.assign(value.text);
+      return;
+  }
+}
+
+bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// Empties `input` but keeps the capacity of its lists for the next description.
+void reset_keeping_storage(core::TimelineInput& input) {
+  auto periods = std::move(input.periods);
+  auto evaluations = std::move(input.progress_evaluation_dates);
+  auto deviations = std::move(input.deviations);
+  periods.clear();
+  evaluations.clear();
+  deviations.clear();
+  input = core::TimelineInput{};
+  input.periods = std::move(periods);
+  input.progress_evaluation_dates = std::move(evaluations);
+  input.deviations = std::move(deviations);
+}
+
+}  // namespace
+
+std::vector<std::string_view> timeline_input_keys() {
+  std::vector<std::string_view> names;
+  for (const RootKey& key : kRootKeys) names.push_back(key.name);
+  return names;
+}
+
+core::Status parse_timeline_input_into(std::string_view text, core::Date default_as_of,
+                                       core::TimelineInput& input) {
+  if (is_blank(text)) {
+    return core::make_error("empty_input", "", "the input is empty (expected a JSON object)");
+  }
+  reset_keeping_storage(input);
+  DescriptionReader reader(input, default_as_of);
+  json::sax_parse(text.data(), text.data() + text.size(), &reader);
+  if (reader.error()) return *reader.error();
+  return core::validate_timeline_input(input);
+}
+
+core::Result<core::TimelineInput> parse_timeline_input(std::string_view text,
+                                                       core::Date default_as_of) {
+  core::TimelineInput input;
+  if (auto status = parse_timeline_input_into(text, default_as_of, input); !status) {
+    return status.error();
+  }
+  return input;
+}
+
+}  // namespace spoorboek::json
