@@ -22,9 +22,17 @@ class CaseClock {
   CaseClock(const TimelineInput& input, const CaseRange& range)
       : input_(input), range_(range),
         first_sick_day_(input.periods[range.first].start),
-        last_sick_day_(input.periods[range.last].end) {}
+        last_sick_day_(input.periods[range.last].end) {
+    compute_clock_days();
+    for (const Deviation& deviation : input.deviations) {
+      deviation_mask_ |= 1U << static_cast<unsigned>(deviation.milestone);
+    }
+  }
 
+  // S(n). The days the engine asks for are computed once, in one pass over the periods.
   std::optional<Date> S(long n) const {
+    const int index = clock_day_index(n);
+    if (index >= 0) return clock_days_[static_cast<std::size_t>(index)];
     return detail::sick_day(input_.periods, range_.first, range_.last, n);
   }
   std::optional<Date> S_plus_one(long n) const {
@@ -44,8 +52,7 @@ class CaseClock {
   }
 
   bool has_deviation(MilestoneKey key) const {
-    return std::any_of(input_.deviations.begin(), input_.deviations.end(),
-                       [key](const Deviation& d) { return d.milestone == key; });
+    return (deviation_mask_ >> static_cast<unsigned>(key)) & 1U;
   }
 
   bool employment_ended_before(Date due) const {
@@ -53,10 +60,38 @@ class CaseClock {
   }
 
  private:
+  // Every n for which the engine needs S(n), ascending.
+  static constexpr std::array<long, 12> kClockDays{7,   42,  56,  91,  294, 316,
+                                                   364, 476, 567, 617, 623, 728};
+  static constexpr int clock_day_index(long n) {
+    for (std::size_t i = 0; i < kClockDays.size(); ++i) {
+      if (kClockDays[i] == n) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  void compute_clock_days() {
+    std::size_t next = 0;
+    long counted = 0;  // sick days before the current period
+    for (std::size_t i = range_.first; i <= range_.last && next < kClockDays.size(); ++i) {
+      const Period& p = input_.periods[i];
+      if (p.kind != PeriodKind::sick) continue;
+      const long length = p.end ? days_between(p.start, *p.end) + 1 : kOpenLength;
+      while (next < kClockDays.size() && kClockDays[next] <= counted + length) {
+        clock_days_[next] = add_days(p.start, kClockDays[next] - counted - 1);
+        ++next;
+      }
+      counted += length;
+    }
+  }
+  static constexpr long kOpenLength = 1L << 40;
+
   const TimelineInput& input_;
   const CaseRange& range_;
   Date first_sick_day_;
   std::optional<Date> last_sick_day_;
+  std::array<std::optional<Date>, kClockDays.size()> clock_days_{};
+  std::uint32_t deviation_mask_ = 0;
 };
 
 MilestoneStatus status_of(const Milestone& m, Date as_of, bool deviation) {
