@@ -1,0 +1,260 @@
+// `spoorboek timeline [FILE|-]` and `spoorboek timeline --batch [FILE|-]`: stateless, no database.
+//
+// The batch form is built for throughput (a million lines in seconds): it reads with large
+// read(2) calls, splits lines in place, and writes through one buffer that is flushed in large
+// pieces. Everything between input and output is the json/ adapter and the core engine.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cli/commands.h"
+#include "core/date.h"
+#include "core/result.h"
+#include "json/timeline_batch.h"
+#include "json/timeline_json.h"
+
+namespace spoorboek::cli {
+namespace {
+
+constexpr std::size_t kReadChunk = 1 << 20;
+constexpr std::size_t kFlushAt = 1 << 20;
+
+struct TimelineOptions {
+  std::string file = "-";
+  std::string as_of;
+  bool batch = false;
+};
+
+core::Date local_today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  const std::chrono::year_month_day day{std::chrono::year{local.tm_year + 1900},
+                                        std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                                        std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+  return core::Date{day};
+}
+
+// An open input: standard input for "-", else the named file. Closes what it opened.
+class Input {
+ public:
+  static core::Result<Input> open(const std::string& path) {
+    if (path == "-") return Input(STDIN_FILENO, false, "standard input");
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      return core::make_error("cannot_read", path,
+                              "cannot be read: " + std::string(std::strerror(errno)));
+    }
+    return Input(fd, true, path);
+  }
+  Input(Input&& other) noexcept
+      : fd_(other.fd_), owned_(other.owned_), name_(std::move(other.name_)) {
+    other.owned_ = false;
+  }
+  Input& operator=(Input&&) = delete;
+  ~Input() {
+    if (owned_) ::close(fd_);
+  }
+
+  // Reads up to `size` bytes; 0 at the end. Fails with the reason on an I/O error.
+  core::Result<std::size_t> read(char* into, std::size_t size) {
+    for (;;) {
+      const ssize_t n = ::read(fd_, into, size);
+      if (n >= 0) return static_cast<std::size_t>(n);
+      if (errno != EINTR) return core::make_error("cannot_read", name_, std::strerror(errno));
+    }
+  }
+
+ private:
+  Input(int fd, bool owned, std::string name) : fd_(fd), owned_(owned), name_(std::move(name)) {}
+
+  int fd_;
+  bool owned_;
+  std::string name_;  // for messages
+};
+
+// Writes all of `bytes` to standard output; fails when the output is gone (disk full, closed).
+core::Status write_stdout(std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(STDOUT_FILENO, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return core::make_error("cannot_write", "standard output", std::strerror(errno));
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return core::ok_status();
+}
+
+int refuse(const core::Error& error) {
+  std::cerr << "error: ";
+  if (!error.field.empty()) std::cerr << error.field << ": ";
+  std::cerr << error.message << '\n';
+  return kExitBadInput;
+}
+
+core::Result<std::string> read_all(Input& input) {
+  std::string text;
+  std::size_t filled = 0;
+  for (;;) {
+    text.resize(filled + kReadChunk);
+    auto n = input.read(text.data() + filled, kReadChunk);
+    if (!n.ok()) return n.error();
+    if (*n == 0) break;
+    filled += *n;
+  }
+  text.resize(filled);
+  return text;
+}
+
+int run_single(Input& input, core::Date default_as_of) {
+  auto text = read_all(input);
+  if (!text.ok()) return refuse(text.error());
+  const auto description = json::parse_timeline_input(*text, default_as_of);
+  if (!description.ok()) return refuse(description.error());
+  std::string out;
+  json::append_timeline_json(out, *description, core::compute_timeline(*description));
+  out.push_back('\n');
+  if (auto written = write_stdout(out); !written.ok()) return refuse(written.error());
+  return kExitOk;
+}
+
+// Calls `on_line` for every line of the input, without its '\n'. The last line may lack one.
+template <class OnLine>
+core::Status for_each_line(Input& input, OnLine on_line) {
+  std::string buffer(kReadChunk, '\0');
+  std::size_t filled = 0;
+  for (;;) {
+    if (filled == buffer.size()) buffer.resize(buffer.size() * 2);  // a line longer than a chunk
+    auto n = input.read(buffer.data() + filled, buffer.size() - filled);
+    if (!n.ok()) return n.error();
+    if (*n == 0) break;
+    const std::size_t scan_from = filled;
+    filled += *n;
+    std::size_t line_start = 0;
+    const char* cursor = buffer.data() + scan_from;
+    const char* const end = buffer.data() + filled;
+    while (const void* found = std::memchr(cursor, '\n', static_cast<std::size_t>(end - cursor))) {
+      const char* newline = static_cast<const char*>(found);
+      on_line(std::string_view(buffer.data() + line_start,
+                               static_cast<std::size_t>(newline - buffer.data()) - line_start));
+      line_start = static_cast<std::size_t>(newline - buffer.data()) + 1;
+      cursor = newline + 1;
+    }
+    // Keep the unfinished line for the next read.
+    std::memmove(buffer.data(), buffer.data() + line_start, filled - line_start);
+    filled -= line_start;
+  }
+  if (filled > 0) on_line(std::string_view(buffer.data(), filled));
+  return core::ok_status();
+}
+
+int run_batch(Input& input, core::Date default_as_of) {
+  json::TimelineBatch batch(default_as_of);
+  std::string out;
+  out.reserve(kFlushAt * 2);
+  core::Status written = core::ok_status();
+  const core::Status read = for_each_line(input, [&](std::string_view line) {
+    batch.process_line(line, out);
+    if (out.size() >= kFlushAt) {
+      if (written.ok()) written = write_stdout(out);
+      out.clear();
+    }
+  });
+  if (written.ok()) written = write_stdout(out);
+  if (!read.ok()) return refuse(read.error());
+  if (!written.ok()) return refuse(written.error());
+  if (batch.lines_refused() > 0) {
+    std::cerr << "error: " << batch.lines_refused() << " of " << batch.lines_read()
+              << " lines refused; their output lines hold the error objects\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+int run_timeline(const TimelineOptions& options) {
+  core::Date default_as_of = local_today();
+  if (!options.as_of.empty()) {
+    const auto as_of = core::parse_iso_date(options.as_of);
+    if (!as_of) {
+      return refuse(core::make_error("invalid_date", "--as-of",
+                                     "\"" + options.as_of + "\" is not a calendar date written as "
+                                                            "YYYY-MM-DD"));
+    }
+    default_as_of = *as_of;
+  }
+  auto input = Input::open(options.file);
+  if (!input.ok()) return refuse(input.error());
+  return options.batch ? run_batch(*input, default_as_of) : run_single(*input, default_as_of);
+}
+
+std::string help_footer() {
+  std::string keys;
+  std::size_t line_length = 0;
+  for (const std::string_view key : json::timeline_input_keys()) {
+    if (!keys.empty()) keys += ",";
+    if (line_length + key.size() > 88) {
+      keys += "\n   ";
+      line_length = 0;
+    } else if (!keys.empty()) {
+      keys += " ";
+    }
+    keys += key;
+    line_length += key.size() + 2;
+  }
+  return R"(
+Input: one JSON object describing a case, e.g.
+  {"periods": [{"kind": "sick", "start": "2022-01-03", "end": "2022-07-03"},
+               {"kind": "sick", "start": "2022-07-25"}],
+   "problem_analysis_date": "2022-02-10", "as_of": "2023-03-01"}
+  A period's "kind" is "sick" or "maternity_leave"; "end" is its last day (inclusive); only the
+  last sick period may be open. Dates are YYYY-MM-DD. A null value means the key is absent.
+  Accepted keys (all optional but periods):
+   )" + keys + R"(.
+  "progress_evaluation_dates" is a list of dates; "deviations" a list of {"milestone", "reason"};
+  "safety_net" one of none, organ_donation, pregnancy, no_risk.
+  The as-of date for statuses is the description's "as_of", else --as-of, else today.
+
+Output: the timeline of the case holding the latest sick period, as one line of JSON with
+  "first_sick_day", "case", "deadlines" (every milestone: due, window, status, who, legal basis,
+  explanation in English and Dutch), "wage_period" and "progress_evaluations".
+
+With --batch: JSON Lines. Every input line is one description; every input line gets exactly one
+  output line, in order: its timeline, or {"error":{"code","field","message"},"line":N} when the
+  line is refused (an empty line is refused too). The run always goes to the end.
+
+Exit codes: 0 when every description was accepted; 2 when the input was refused (single form:
+  the reason on stderr as "error: <field>: <reason>" and nothing on stdout) or when any batch
+  line was refused (a count on stderr).
+)";
+}
+
+}  // namespace
+
+void register_timeline_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<TimelineOptions>();
+  CLI::App* command = app.add_subcommand(
+      "timeline", "Compute every statutory deadline of one case description (stateless)");
+  command->add_option("file", options->file, "The description (JSON), or - for standard input")
+      ->type_name("FILE|-")
+      ->capture_default_str();
+  command->add_flag("--batch", options->batch,
+                    "JSON Lines in, JSON Lines out: one timeline or error object per input line");
+  command->add_option("--as-of", options->as_of,
+                      "Date for statuses (YYYY-MM-DD) when a description has no \"as_of\"; "
+                      "default today")
+      ->type_name("DATE");
+  command->footer(help_footer());
+  command->callback([options, &exit_code] { exit_code = run_timeline(*options); });
+}
+
+}  // namespace spoorboek::cli
