@@ -511,6 +511,7 @@ Timeline compute_timeline(const TimelineInput& input) {
   }
   {
     Milestone& m = t.at(MilestoneKey::waiting_period_end);
+    m.responsible = Party::none;
     m.legal_basis = "WIA art. 23 lid 1";
     m.rule = Rule::end_of_waiting_period;
     m.rule_n = 728;

@@ -197,11 +197,12 @@ enum class Rule : std::uint8_t {
   wage_period_end,        // E' + late + sanction
 };
 
+// All members default to zero so that a Timeline is cleared with one block fill (hot path).
 struct Milestone {
-  MilestoneKey key = MilestoneKey::problem_analysis;
-  MilestoneStatus status = MilestoneStatus::not_applicable;
+  MilestoneKey key{};
+  MilestoneStatus status{};
   NotApplicableReason not_applicable_reason = NotApplicableReason::none;
-  Party responsible = Party::none;
+  Party responsible{};
   std::string_view legal_basis;  // static text, e.g. "RPG art. 2 lid 2"
   std::optional<Date> from;      // start of the window, for windowed milestones
   std::optional<Date> due;       // the legal (or convention) last day
