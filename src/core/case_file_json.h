@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/case_file_facts.h"
 #include "core/date.h"
 #include "core/result.h"
 
@@ -75,6 +76,10 @@ class ObjectReader {
   std::vector<std::string> known_;
   std::optional<Error> error_;
 };
+
+// read_entry_facts() on an already parsed payload (which may still hold its "medical" object).
+Result<EntryFacts> read_entry_facts_json(EntryType type, const Json& payload,
+                                         std::string_view field_prefix);
 
 // Parses text that must be one JSON object. `field` names it in errors.
 Result<Json> parse_json_object(std::string_view text, std::string_view field);
