@@ -1,11 +1,25 @@
 #include "json/json_text.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace spoorboek::json {
 namespace {
 
 bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// Whether any of the 8 bytes of `word` needs an escape, tested on all bytes at once: the text is
+// mostly long explanations without any, so the scan is what costs (bit tricks: each term is
+// non-zero exactly when some byte is below 0x20, equal to '"', or equal to '\\').
+bool any_needs_escape(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+  const auto has_zero_byte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighBits; };
+  const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighBits;
+  return (below_space | has_zero_byte(word ^ (kOnes * '"')) |
+          has_zero_byte(word ^ (kOnes * '\\'))) != 0;
+}
 
 void append_escape(std::string& out, unsigned char c) {
   switch (c) {
@@ -29,12 +43,23 @@ void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
   // Copy runs of plain bytes in one append: explanations are long and rarely need escapes.
   std::size_t run_start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (i + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if (!any_needs_escape(word)) {
+        i += 8;
+        continue;
+      }
+    }
     const auto c = static_cast<unsigned char>(text[i]);
-    if (!needs_escape(c)) continue;
-    out.append(text.data() + run_start, i - run_start);
-    append_escape(out, c);
-    run_start = i + 1;
+    if (needs_escape(c)) {
+      out.append(text.data() + run_start, i - run_start);
+      append_escape(out, c);
+      run_start = i + 1;
+    }
+    ++i;
   }
   out.append(text.data() + run_start, text.size() - run_start);
   out.push_back('"');

@@ -169,6 +169,20 @@ TEST(AppendJsonString, EscapesWhatJsonRequiresAndKeepsUtf8) {
   EXPECT_EQ(json::parse(out).get<std::string>(), original);
 }
 
+TEST(AppendJsonString, FindsEveryEscapeWhereverItFallsInTheText) {
+  // The scan looks at eight bytes at a time: put each kind of escape at every offset of a word.
+  for (const char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+    for (std::size_t at = 0; at < 24; ++at) {
+      std::string original(24, 'a');
+      original[at] = special;
+      original += "\xc3\xab";  // UTF-8 after it stays as is
+      std::string out;
+      append_json_string(out, original);
+      EXPECT_EQ(json::parse(out).get<std::string>(), original) << "offset " << at;
+    }
+  }
+}
+
 TEST(AppendErrorJson, GivesCodeFieldMessageAndLine) {
   std::string out;
   append_error_json(out, core::make_error("invalid_date", "periods[1].end", "\"2026-02-30\" is bad"),
