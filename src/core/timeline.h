@@ -254,6 +254,16 @@ struct Timeline {
 // REQUIRES: validate_timeline_input(input) succeeded and input was not changed since.
 Timeline compute_timeline(const TimelineInput& input);
 
+// The deadline that needs attention first: among the milestones still open (overdue, due soon,
+// upcoming, in that order of urgency), the one with the earliest due date; nullptr when none is
+// open. This is what dashboards show as "next deadline".
+const Milestone* next_open_milestone(const Timeline& timeline);
+
+// The sick week (1-based) the case is in as of the timeline's date; 0 before the first sick day.
+inline long sick_week_as_of(const Timeline& timeline) {
+  return (timeline.case_summary.counted_sick_days_as_of + 6) / 7;
+}
+
 // The calendar date of the n-th counted sick day of the case, or nullopt when the case ended
 // before it. REQUIRES: n >= 1; a summary produced by compute_timeline() for this input.
 std::optional<Date> sick_day(const TimelineInput& input, const CaseSummary& summary, long n);

@@ -79,3 +79,19 @@ std::vector<EvaluationCycle> progress_evaluation_cycles(const TimelineInput& inp
 }
 
 }  // namespace spoorboek::core
+
+namespace spoorboek::core {
+
+const Milestone* next_open_milestone(const Timeline& timeline) {
+  const Milestone* next = nullptr;
+  for (const Milestone& m : timeline.milestones) {
+    const bool open = m.status == MilestoneStatus::overdue ||
+                      m.status == MilestoneStatus::due_soon ||
+                      m.status == MilestoneStatus::upcoming;
+    if (!open || !m.due) continue;
+    if (!next || *m.due < *next->due) next = &m;
+  }
+  return next;
+}
+
+}  // namespace spoorboek::core

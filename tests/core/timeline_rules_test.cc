@@ -351,3 +351,28 @@ TEST_F(RandomCases, MilestonesKeepTheirOrder) {
 
 }  // namespace
 }  // namespace spoorboek::core
+
+namespace spoorboek::core {
+namespace {
+
+using namespace spoorboek::core::testing;  // NOLINT(google-build-using-namespace)
+
+TEST(NextOpenMilestone, IsTheEarliestOpenDeadline) {
+  TimelineInput input;
+  input.periods = {sick("2024-01-08")};
+  input.as_of = d("2024-03-10");
+  input.company_doctor_report_date = d("2024-01-09");
+  input.problem_analysis_date = d("2024-02-10");
+  Timeline t = timeline_of(input);
+  const Milestone* next = next_open_milestone(t);
+  ASSERT_NE(next, nullptr);
+  EXPECT_EQ(next->key, MilestoneKey::plan_of_action);  // due 24 February: overdue
+  EXPECT_EQ(next->status, MilestoneStatus::overdue);
+  EXPECT_EQ(sick_week_as_of(t), 9);
+  input.periods = {sick("2024-01-08", "2024-01-20")};
+  t = timeline_of(input);
+  EXPECT_EQ(next_open_milestone(t), nullptr);  // recovered: nothing is open any more
+}
+
+}  // namespace
+}  // namespace spoorboek::core
