@@ -1,0 +1,19 @@
+// The SQLite schema migrations, numbered and embedded into the binary at build time from
+// migrations/sqlite/NNNN_name.sql (see embed_migrations.cmake).
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace spoorboek::store::detail {
+
+struct Migration {
+  int version;            // NNNN of the file name; applied in increasing order
+  std::string_view name;  // the file name without .sql
+  std::string_view sql;   // one or more statements
+};
+
+// Ordered by version.
+std::span<const Migration> sqlite_migrations();
+
+}  // namespace spoorboek::store::detail

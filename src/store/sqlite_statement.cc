@@ -1,0 +1,114 @@
+#include "store/sqlite_statement.h"
+
+#include <sqlite3.h>
+
+#include <string>
+
+namespace spoorboek::store::detail {
+
+core::Error sqlite_error(sqlite3* db, std::string_view doing) {
+  const int code = sqlite3_extended_errcode(db);
+  // A constraint is bad input reaching the store (a missing employer, a duplicate number).
+  const bool constraint = (code & 0xff) == SQLITE_CONSTRAINT;
+  return core::make_error(constraint ? "invalid" : "storage", "",
+                          std::string(doing) + ": " + sqlite3_errmsg(db));
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) !=
+      SQLITE_OK) {
+    error_ = sqlite_error(db, "preparing a statement");
+    failed_ = true;
+    statement_ = nullptr;
+  }
+}
+
+Statement::~Statement() { sqlite3_finalize(statement_); }
+
+namespace {
+bool bind_failed(int rc) { return rc != SQLITE_OK; }
+}  // namespace
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  if (!failed_ && bind_failed(sqlite3_bind_int64(statement_, index, value))) {
+    error_ = sqlite_error(db_, "binding a parameter");
+    failed_ = true;
+  }
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+  if (!failed_ && bind_failed(sqlite3_bind_text(statement_, index, text.data(),
+                                                static_cast<int>(text.size()), SQLITE_TRANSIENT))) {
+    error_ = sqlite_error(db_, "binding a parameter");
+    failed_ = true;
+  }
+  return *this;
+}
+
+Statement& Statement::bind(int index, const std::optional<std::string>& text) {
+  if (text) return bind(index, std::string_view(*text));
+  if (!failed_ && bind_failed(sqlite3_bind_null(statement_, index))) {
+    error_ = sqlite_error(db_, "binding a parameter");
+    failed_ = true;
+  }
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::optional<core::Date> date) {
+  return bind(index, date ? std::optional<std::string>(core::format_iso_date(*date))
+                          : std::optional<std::string>());
+}
+
+bool Statement::step() {
+  if (failed_) return false;
+  const int rc = sqlite3_step(statement_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) {
+    error_ = sqlite_error(db_, "running a statement");
+    failed_ = true;
+  }
+  return false;
+}
+
+core::Status Statement::run() {
+  while (step()) {
+  }
+  if (failed_) return error_;
+  return core::ok_status();
+}
+
+std::int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(statement_, column);
+}
+
+std::string Statement::text(int column) const {
+  const auto* bytes = sqlite3_column_text(statement_, column);
+  if (!bytes) return {};
+  return std::string(reinterpret_cast<const char*>(bytes),
+                     static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)));
+}
+
+std::optional<std::string> Statement::optional_text(int column) const {
+  if (sqlite3_column_type(statement_, column) == SQLITE_NULL) return std::nullopt;
+  return text(column);
+}
+
+std::optional<core::Date> Statement::optional_date(int column) const {
+  const auto value = optional_text(column);
+  if (!value) return std::nullopt;
+  return core::parse_iso_date(*value);
+}
+
+core::Status execute_script(sqlite3* db, std::string_view sql) {
+  const std::string text(sql);
+  char* message = nullptr;
+  if (sqlite3_exec(db, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string reason = message ? message : "unknown error";
+    sqlite3_free(message);
+    return core::make_error("storage", "", reason);
+  }
+  return core::ok_status();
+}
+
+}  // namespace spoorboek::store::detail

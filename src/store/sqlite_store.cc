@@ -1,0 +1,391 @@
+#include "store/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "core/entry_hash.h"
+#include "store/sqlite_migrations.h"
+#include "store/sqlite_statement.h"
+
+namespace spoorboek::store {
+namespace {
+
+using detail::Statement;
+using detail::execute_script;
+
+constexpr std::string_view kPragmas =
+    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+constexpr int kBusyTimeoutMs = 10000;
+
+constexpr std::string_view kSummaryColumns =
+    "s.case_id, s.status, s.first_sick_day, s.next_deadline_key, s.next_deadline_due, "
+    "s.waiting_period_end, s.last_seq, s.last_hash, s.updated_at";
+
+// Reads the columns of kSummaryColumns starting at `first`.
+CaseSummary read_summary(const Statement& row, int first) {
+  CaseSummary summary;
+  summary.case_id = row.integer(first);
+  summary.status = row.text(first + 1);
+  summary.first_sick_day = row.optional_date(first + 2);
+  summary.next_deadline_key = row.optional_text(first + 3);
+  summary.next_deadline_due = row.optional_date(first + 4);
+  summary.waiting_period_end = row.optional_date(first + 5);
+  summary.last_seq = row.integer(first + 6);
+  summary.last_hash = row.text(first + 7);
+  summary.updated_at = row.text(first + 8);
+  return summary;
+}
+
+core::Error corrupt(std::int64_t case_id, std::int64_t seq, std::string_view column,
+                    const std::string& value) {
+  return core::make_error("corrupt_entry",
+                          "entries[" + std::to_string(seq) + "]." + std::string(column),
+                          "case " + std::to_string(case_id) + ", entry " + std::to_string(seq) +
+                              ": stored " + std::string(column) + " '" + value +
+                              "' cannot be read");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, OpenMode mode) {
+  if (mode == OpenMode::must_exist && !std::filesystem::exists(path)) {
+    return core::make_error("not_found", "db",
+                            "no database at '" + path + "' (create one with spoorboek init)");
+  }
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE;
+  if (mode == OpenMode::create_if_missing) flags |= SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    core::Error error = detail::sqlite_error(db, "opening '" + path + "'");
+    sqlite3_close(db);
+    return error;
+  }
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db));
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  if (const auto status = execute_script(db, kPragmas); !status.ok()) {
+    return core::make_error(status.error().code, "db",
+                            "'" + path + "' is not a usable database: " + status.error().message);
+  }
+  return store;
+}
+
+SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+
+Status SqliteStore::transaction(const std::function<Status()>& work) {
+  if (transaction_depth_ > 0) return work();
+  if (auto begun = execute_script(db_, "BEGIN IMMEDIATE"); !begun.ok()) return begun;
+  ++transaction_depth_;
+  Status status = work();
+  --transaction_depth_;
+  if (status.ok()) {
+    if (auto committed = execute_script(db_, "COMMIT"); !committed.ok()) {
+      execute_script(db_, "ROLLBACK").ok();
+      return committed;
+    }
+    return status;
+  }
+  // The transaction may already be gone after some errors; the rollback's own failure is moot.
+  (void)execute_script(db_, "ROLLBACK");
+  return status;
+}
+
+Result<int> SqliteStore::schema_version() {
+  Statement exists(db_,
+                   "SELECT count(*) FROM sqlite_master WHERE type='table' AND "
+                   "name='schema_migrations'");
+  if (!exists.step()) return exists.failed() ? Result<int>(exists.error()) : Result<int>(0);
+  if (exists.integer(0) == 0) return 0;
+  Statement version(db_, "SELECT coalesce(max(version), 0) FROM schema_migrations");
+  if (!version.step()) return version.error();
+  return static_cast<int>(version.integer(0));
+}
+
+Status SqliteStore::migrate() {
+  if (auto created = execute_script(db_,
+                                    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                    " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                                    " applied_at TEXT NOT NULL DEFAULT"
+                                    " (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))");
+      !created.ok()) {
+    return core::make_error(created.error().code, "db",
+                            "not a usable database: " + created.error().message);
+  }
+  const auto migrations = detail::sqlite_migrations();
+  auto current = schema_version();
+  if (!current.ok()) return current.error();
+  if (!migrations.empty() && *current > migrations.back().version) {
+    return core::make_error("storage", "db",
+                            "the database has schema version " + std::to_string(*current) +
+                                ", newer than this program knows (" +
+                                std::to_string(migrations.back().version) + ")");
+  }
+  for (const auto& migration : migrations) {
+    const Status applied = transaction([&]() -> Status {
+      Statement seen(db_, "SELECT 1 FROM schema_migrations WHERE version = ?");
+      if (seen.bind(1, std::int64_t{migration.version}).step()) return core::ok_status();
+      if (seen.failed()) return seen.error();
+      if (auto ran = execute_script(db_, migration.sql); !ran.ok()) {
+        return core::make_error("storage", "db",
+                                "migration " + std::string(migration.name) + " failed: " +
+                                    ran.error().message);
+      }
+      Statement record(db_, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
+      return record.bind(1, std::int64_t{migration.version}).bind(2, migration.name).run();
+    });
+    if (!applied.ok()) return applied;
+  }
+  return core::ok_status();
+}
+
+Status SqliteStore::require_row(std::string_view sql, std::int64_t id, std::string_view field,
+                                std::string_view what) {
+  Statement query(db_, sql);
+  if (query.bind(1, id).step()) return core::ok_status();
+  if (query.failed()) return query.error();
+  return core::make_error("not_found", std::string(field),
+                          "no " + std::string(what) + " with id " + std::to_string(id));
+}
+
+Result<std::int64_t> SqliteStore::create_employer(std::string_view name) {
+  std::int64_t id = 0;
+  const Status status = transaction([&]() -> Status {
+    Statement insert(db_, "INSERT INTO employers (name) VALUES (?)");
+    if (auto ran = insert.bind(1, name).run(); !ran.ok()) return ran;
+    id = sqlite3_last_insert_rowid(db_);
+    return core::ok_status();
+  });
+  if (!status.ok()) return status.error();
+  return id;
+}
+
+Result<std::int64_t> SqliteStore::create_employee(std::int64_t employer_id, std::string_view name,
+                                                  std::string_view personnel_number) {
+  std::int64_t id = 0;
+  const Status status = transaction([&]() -> Status {
+    if (auto found = require_row("SELECT 1 FROM employers WHERE id = ?", employer_id,
+                                 "employer_id", "employer");
+        !found.ok()) {
+      return found;
+    }
+    Statement insert(db_,
+                     "INSERT INTO employees (employer_id, name, personnel_number) VALUES (?, ?, ?)");
+    if (auto ran = insert.bind(1, employer_id).bind(2, name).bind(3, personnel_number).run();
+        !ran.ok()) {
+      return ran;
+    }
+    id = sqlite3_last_insert_rowid(db_);
+    return core::ok_status();
+  });
+  if (!status.ok()) return status.error();
+  return id;
+}
+
+Result<std::int64_t> SqliteStore::create_case(std::int64_t employee_id,
+                                              std::string_view created_at) {
+  std::int64_t id = 0;
+  const Status status = transaction([&]() -> Status {
+    if (auto found = require_row("SELECT 1 FROM employees WHERE id = ?", employee_id,
+                                 "employee_id", "employee");
+        !found.ok()) {
+      return found;
+    }
+    Statement insert(db_, "INSERT INTO cases (employee_id, created_at) VALUES (?, ?)");
+    if (auto ran = insert.bind(1, employee_id).bind(2, created_at).run(); !ran.ok()) return ran;
+    id = sqlite3_last_insert_rowid(db_);
+    CaseSummary summary;
+    summary.case_id = id;
+    summary.status = "no_sickness";
+    summary.last_hash = std::string(core::kGenesisHash);
+    summary.updated_at = std::string(created_at);
+    return write_summary(summary);
+  });
+  if (!status.ok()) return status.error();
+  return id;
+}
+
+Result<CaseRecord> SqliteStore::find_case(std::int64_t case_id) {
+  Statement query(db_,
+                  "SELECT c.id, c.employee_id, e.employer_id, r.name, e.name, c.created_at "
+                  "FROM cases c JOIN employees e ON e.id = c.employee_id "
+                  "JOIN employers r ON r.id = e.employer_id WHERE c.id = ?");
+  if (!query.bind(1, case_id).step()) {
+    if (query.failed()) return query.error();
+    return core::make_error("not_found", "case", "no case with id " + std::to_string(case_id));
+  }
+  return CaseRecord{query.integer(0), query.integer(1), query.integer(2),
+                    query.text(3),    query.text(4),    query.text(5)};
+}
+
+Result<std::vector<std::int64_t>> SqliteStore::list_case_ids() {
+  Statement query(db_, "SELECT id FROM cases ORDER BY id");
+  std::vector<std::int64_t> ids;
+  while (query.step()) ids.push_back(query.integer(0));
+  if (query.failed()) return query.error();
+  return ids;
+}
+
+Result<std::vector<Employer>> SqliteStore::list_employers() {
+  Statement query(db_, "SELECT id, name FROM employers ORDER BY id");
+  std::vector<Employer> employers;
+  while (query.step()) employers.push_back(Employer{query.integer(0), query.text(1)});
+  if (query.failed()) return query.error();
+  return employers;
+}
+
+Result<std::vector<core::Entry>> SqliteStore::load_entries(std::int64_t case_id) {
+  Statement query(db_,
+                  "SELECT seq, type, occurred_on, recorded_at, actor, visibility, payload, "
+                  "medical, prev_hash, hash FROM entries WHERE case_id = ? ORDER BY seq");
+  query.bind(1, case_id);
+  std::vector<core::Entry> entries;
+  while (query.step()) {
+    core::Entry entry;
+    entry.case_id = case_id;
+    entry.seq = query.integer(0);
+    const auto type = core::entry_type_from_name(query.text(1));
+    if (!type) return corrupt(case_id, entry.seq, "type", query.text(1));
+    entry.type = *type;
+    const auto occurred_on = query.optional_date(2);
+    if (!occurred_on) return corrupt(case_id, entry.seq, "occurred_on", query.text(2));
+    entry.occurred_on = *occurred_on;
+    entry.recorded_at = query.text(3);
+    entry.actor = query.text(4);
+    const auto visibility = core::visibility_from_name(query.text(5));
+    if (!visibility) return corrupt(case_id, entry.seq, "visibility", query.text(5));
+    entry.visibility = *visibility;
+    entry.payload = query.text(6);
+    entry.medical = query.optional_text(7);
+    entry.prev_hash = query.text(8);
+    entry.hash = query.text(9);
+    entries.push_back(std::move(entry));
+  }
+  if (query.failed()) return query.error();
+  return entries;
+}
+
+Status SqliteStore::append_one(const AppendRequest& request) {
+  const core::Entry& entry = request.entry;
+  if (auto found = require_row("SELECT 1 FROM cases WHERE id = ?", entry.case_id, "case", "case");
+      !found.ok()) {
+    return found;
+  }
+  Statement last(db_, "SELECT seq, hash FROM entries WHERE case_id = ? ORDER BY seq DESC LIMIT 1");
+  std::int64_t last_seq = 0;
+  std::string last_hash(core::kGenesisHash);
+  if (last.bind(1, entry.case_id).step()) {
+    last_seq = last.integer(0);
+    last_hash = last.text(1);
+  }
+  if (last.failed()) return last.error();
+  if (entry.seq != last_seq + 1 || entry.prev_hash != last_hash) {
+    return core::make_error("conflict", "expected_seq",
+                            "case " + std::to_string(entry.case_id) + " has " +
+                                std::to_string(last_seq) + " entries, so the next is " +
+                                std::to_string(last_seq + 1) + ", not " +
+                                std::to_string(entry.seq) +
+                                " (someone else appended first: reload and try again)");
+  }
+  Statement insert(db_,
+                   "INSERT INTO entries (case_id, seq, type, occurred_on, recorded_at, actor, "
+                   "visibility, payload, medical, prev_hash, hash) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, entry.case_id)
+      .bind(2, entry.seq)
+      .bind(3, core::entry_type_name(entry.type))
+      .bind(4, std::optional<core::Date>(entry.occurred_on))
+      .bind(5, entry.recorded_at)
+      .bind(6, entry.actor)
+      .bind(7, core::visibility_name(entry.visibility))
+      .bind(8, entry.payload)
+      .bind(9, entry.medical)
+      .bind(10, entry.prev_hash)
+      .bind(11, entry.hash);
+  if (auto ran = insert.run(); !ran.ok()) return ran;
+  if (request.summary) return write_summary(*request.summary);
+  return core::ok_status();
+}
+
+Status SqliteStore::append(const AppendRequest& request) {
+  return transaction([&] { return append_one(request); });
+}
+
+Status SqliteStore::append_batch(std::span<const AppendRequest> requests) {
+  return transaction([&]() -> Status {
+    for (const auto& request : requests) {
+      if (auto status = append_one(request); !status.ok()) return status;
+    }
+    return core::ok_status();
+  });
+}
+
+Status SqliteStore::write_summary(const CaseSummary& summary) {
+  // The tenancy columns come from the case itself, never from the caller.
+  Statement upsert(db_,
+                   "INSERT INTO case_summaries (case_id, employer_id, employee_id, status, "
+                   "first_sick_day, next_deadline_key, next_deadline_due, waiting_period_end, "
+                   "last_seq, last_hash, updated_at) "
+                   "SELECT c.id, e.employer_id, c.employee_id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 "
+                   "FROM cases c JOIN employees e ON e.id = c.employee_id WHERE c.id = ?1 "
+                   "ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, "
+                   "first_sick_day = excluded.first_sick_day, "
+                   "next_deadline_key = excluded.next_deadline_key, "
+                   "next_deadline_due = excluded.next_deadline_due, "
+                   "waiting_period_end = excluded.waiting_period_end, "
+                   "last_seq = excluded.last_seq, last_hash = excluded.last_hash, "
+                   "updated_at = excluded.updated_at");
+  upsert.bind(1, summary.case_id)
+      .bind(2, summary.status)
+      .bind(3, summary.first_sick_day)
+      .bind(4, summary.next_deadline_key)
+      .bind(5, summary.next_deadline_due)
+      .bind(6, summary.waiting_period_end)
+      .bind(7, summary.last_seq)
+      .bind(8, summary.last_hash)
+      .bind(9, summary.updated_at);
+  if (auto ran = upsert.run(); !ran.ok()) return ran;
+  if (sqlite3_changes(db_) == 0) {
+    return core::make_error("not_found", "case",
+                            "no case with id " + std::to_string(summary.case_id));
+  }
+  return core::ok_status();
+}
+
+Status SqliteStore::put_summary(const CaseSummary& summary) {
+  return transaction([&] { return write_summary(summary); });
+}
+
+Result<CaseSummary> SqliteStore::find_summary(std::int64_t case_id) {
+  Statement query(db_, "SELECT " + std::string(kSummaryColumns) +
+                           " FROM case_summaries s WHERE s.case_id = ?");
+  if (!query.bind(1, case_id).step()) {
+    if (query.failed()) return query.error();
+    return core::make_error("not_found", "case", "no case with id " + std::to_string(case_id));
+  }
+  return read_summary(query, 0);
+}
+
+Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filter) {
+  Statement query(db_, "SELECT " + std::string(kSummaryColumns) +
+                           ", s.employer_id, s.employee_id, r.name, e.name "
+                           "FROM case_summaries s JOIN employees e ON e.id = s.employee_id "
+                           "JOIN employers r ON r.id = s.employer_id "
+                           "WHERE (?1 IS NULL OR s.employee_id = ?1) "
+                           "AND (?2 IS NULL OR s.next_deadline_due <= ?2) "
+                           "ORDER BY s.next_deadline_due IS NULL, s.next_deadline_due, s.case_id");
+  if (filter.employee_id) {
+    query.bind(1, *filter.employee_id);
+  } else {
+    query.bind(1, std::optional<std::string>());
+  }
+  query.bind(2, filter.due_on_or_before);
+  std::vector<CaseListing> listings;
+  while (query.step()) {
+    listings.push_back(CaseListing{read_summary(query, 0), query.integer(9), query.integer(10),
+                                   query.text(11), query.text(12)});
+  }
+  if (query.failed()) return query.error();
+  return listings;
+}
+
+}  // namespace spoorboek::store
