@@ -1,17 +1,16 @@
-// Reads a case description with nlohmann's SAX interface straight into core::TimelineInput.
+// Reads a case description from JSON events straight into core::TimelineInput.
 //
-// SAX instead of a DOM: the batch command parses a million descriptions, and building a tree
-// only to walk it once would cost more than the deadline engine itself. The reader is a small
-// state machine over the few shapes the contract allows. After the first schema error it keeps
-// reading without acting, so that broken JSON later in the text is still reported as such.
+// No document tree: the batch command parses a million descriptions, and building a tree only to
+// walk it once would cost more than the deadline engine itself. The reader is a small state
+// machine over the few shapes the contract allows. After the first schema error it keeps
+// listening without acting, so that broken JSON later in the text is still reported as such.
 #include <algorithm>
 #include <bitset>
 #include <cstdint>
 #include <limits>
 #include <optional>
 
-#include <nlohmann/json.hpp>
-
+#include "json/json_reader.h"
 #include "json/timeline_json.h"
 
 namespace spoorboek::json {
@@ -19,7 +18,6 @@ namespace {
 
 using core::Date;
 using core::TimelineInput;
-using nlohmann::json;
 
 enum class ValueKind : std::uint8_t {
   periods,
@@ -138,7 +136,7 @@ std::optional<core::SafetyNet> safety_net_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-class DescriptionReader {
+class DescriptionReader final : public JsonEvents {
  public:
   DescriptionReader(TimelineInput& input, Date default_as_of) : input_(input) {
     input_.as_of = default_as_of;
@@ -147,46 +145,37 @@ class DescriptionReader {
   // The first problem found, if any.
   const std::optional<core::Error>& error() const { return error_; }
 
-  // nlohmann SAX interface.
-  bool null() { return on_scalar(Scalar{}); }
-  bool boolean(bool value) {
-    return on_scalar(Scalar{.type = Scalar::Type::boolean, .boolean = value});
+  void null() override { on_scalar(Scalar{}); }
+  void boolean(bool value) override {
+    on_scalar(Scalar{.type = Scalar::Type::boolean, .boolean = value});
   }
-  bool number_integer(json::number_integer_t value) {
-    return on_scalar(Scalar{.type = Scalar::Type::integer, .integer = value});
+  void whole_number(long long value) override {
+    on_scalar(Scalar{.type = Scalar::Type::integer, .integer = value});
   }
-  bool number_unsigned(json::number_unsigned_t value) {
-    constexpr auto kLargest = static_cast<json::number_unsigned_t>(
-        std::numeric_limits<long long>::max());
-    if (value > kLargest) return on_scalar(Scalar{.type = Scalar::Type::integer, .too_large = true});
-    return on_scalar(
-        Scalar{.type = Scalar::Type::integer, .integer = static_cast<long long>(value)});
-  }
-  bool number_float(json::number_float_t, const json::string_t& written) {
-    // An integer beyond 64 bits arrives here too; it is a whole number, just far too large.
-    if (written.find_first_of(".eE") == std::string::npos) {
-      return on_scalar(Scalar{.type = Scalar::Type::integer, .too_large = true});
+  void other_number(std::string_view written) override {
+    // A whole number beyond 64 bits arrives here too; it is just far too large.
+    if (written.find_first_of(".eE") == std::string_view::npos) {
+      on_scalar(Scalar{.type = Scalar::Type::integer, .too_large = true});
+    } else {
+      on_scalar(Scalar{.type = Scalar::Type::fraction});
     }
-    return on_scalar(Scalar{.type = Scalar::Type::fraction});
   }
-  bool string(json::string_t& value) {
-    return on_scalar(Scalar{.type = Scalar::Type::string, .text = value});
+  void string(std::string_view value) override {
+    on_scalar(Scalar{.type = Scalar::Type::string, .text = value});
   }
-  bool binary(json::binary_t&) { return on_scalar(Scalar{.type = Scalar::Type::container}); }
-  bool start_object(std::size_t) { return on_container_start(/*is_object=*/true); }
-  bool start_array(std::size_t) { return on_container_start(/*is_object=*/false); }
-  bool end_object();
-  bool end_array();
-  bool key(json::string_t& name);
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex);
+  void start_object() override { on_container_start(/*is_object=*/true); }
+  void start_array() override { on_container_start(/*is_object=*/false); }
+  void end_object() override;
+  void end_array() override;
+  void key(std::string_view name) override;
 
  private:
   enum class Scope : std::uint8_t {
     document, root, periods, period, evaluation_dates, deviations, deviation, finished
   };
 
-  bool on_scalar(const Scalar& value);
-  bool on_container_start(bool is_object);
+  void on_scalar(const Scalar& value);
+  void on_container_start(bool is_object);
   void assign_root(const RootKey& key, const Scalar& value);
   void assign_period(const Scalar& value);
   void assign_deviation(const Scalar& value);
@@ -240,47 +229,46 @@ std::string DescriptionReader::current_path(bool item_only) const {
   return "";
 }
 
-bool DescriptionReader::key(json::string_t& name) {
-  if (error_) return true;
+void DescriptionReader::key(std::string_view name) {
+  if (error_) return;
   if (scope_ == Scope::root) {
     const auto index = index_of(kRootKeys, name);
     if (!index) {
-      fail("unknown_key", name, "unknown key (accepted: periods, as_of and the optional keys "
+      fail("unknown_key", std::string(name), "unknown key (accepted: periods, as_of and the optional keys "
                                 "listed by `spoorboek timeline --help`)");
-      return true;
+      return;
     }
     root_key_ = *index;
     if (root_seen_.test(*index)) fail_here("duplicate_key", "appears twice");
     root_seen_.set(*index);
-    return true;
+    return;
   }
   const bool in_period = scope_ == Scope::period;
   const auto index = in_period ? index_of(kPeriodKeyNames, name)
                                : index_of(kDeviationKeyNames, name);
   if (!index) {
-    fail("unknown_key", current_path(/*item_only=*/true) + "." + name,
+    fail("unknown_key", current_path(/*item_only=*/true) + "." + std::string(name),
          in_period ? "unknown key (a period has kind, start, end and cause)"
                    : "unknown key (a deviation has milestone and reason)");
-    return true;
+    return;
   }
   item_key_ = *index;
   const auto bit = static_cast<std::uint8_t>(1u << *index);
   if (item_seen_ & bit) fail_here("duplicate_key", "appears twice");
   item_seen_ |= bit;
-  return true;
 }
 
-bool DescriptionReader::on_container_start(bool is_object) {
-  if (error_) return true;
+void DescriptionReader::on_container_start(bool is_object) {
+  if (error_) return;
   const Scalar container{.type = Scalar::Type::container};
   switch (scope_) {
     case Scope::document:
       if (!is_object) {
         fail("not_an_object", "", "the description must be a JSON object, not an array");
-        return true;
+        return;
       }
       scope_ = Scope::root;
-      return true;
+      return;
     case Scope::root: {
       const ValueKind kind = kRootKeys[root_key_].kind;
       if (!is_object && kind == ValueKind::periods) {
@@ -291,10 +279,10 @@ bool DescriptionReader::on_container_start(bool is_object) {
         scope_ = Scope::deviations;
       } else {
         on_scalar(container);
-        return true;
+        return;
       }
       item_index_ = 0;
-      return true;
+      return;
     }
     case Scope::periods:
     case Scope::deviations:
@@ -302,7 +290,7 @@ bool DescriptionReader::on_container_start(bool is_object) {
         fail(std::string("wrong_type"), current_path(),
              scope_ == Scope::periods ? "must be a period object, not an array"
                                       : "must be a deviation object, not an array");
-        return true;
+        return;
       }
       item_seen_ = 0;
       if (scope_ == Scope::periods) {
@@ -312,26 +300,26 @@ bool DescriptionReader::on_container_start(bool is_object) {
         input_.deviations.emplace_back();
         scope_ = Scope::deviation;
       }
-      return true;
+      return;
     case Scope::evaluation_dates:
     case Scope::period:
     case Scope::deviation:
     case Scope::finished:
       on_scalar(container);
-      return true;
+      return;
   }
-  return true;
+  return;
 }
 
-bool DescriptionReader::end_object() {
-  if (error_) return true;
+void DescriptionReader::end_object() {
+  if (error_) return;
   switch (scope_) {
     case Scope::root:
       if (!root_seen_.test(0)) {
         fail("missing_field", "periods", "is required (a list of at least one sick period)");
       }
       scope_ = Scope::finished;
-      return true;
+      return;
     case Scope::period: {
       constexpr auto required = (1u << static_cast<unsigned>(PeriodKey::kind)) |
                                 (1u << static_cast<unsigned>(PeriodKey::start));
@@ -340,11 +328,11 @@ bool DescriptionReader::end_object() {
         fail("missing_field", current_path(true) + (kind_missing ? ".kind" : ".start"),
              kind_missing ? "is required (\"sick\" or \"maternity_leave\")"
                           : "is required (the first day, YYYY-MM-DD)");
-        return true;
+        return;
       }
       scope_ = Scope::periods;
       ++item_index_;
-      return true;
+      return;
     }
     case Scope::deviation: {
       constexpr auto required = (1u << static_cast<unsigned>(DeviationKey::milestone)) |
@@ -355,49 +343,35 @@ bool DescriptionReader::end_object() {
         fail("missing_field", current_path(true) + (milestone_missing ? ".milestone" : ".reason"),
              milestone_missing ? "is required (the milestone key, e.g. \"plan_of_action\")"
                                : "is required (why the term was not kept)");
-        return true;
+        return;
       }
       scope_ = Scope::deviations;
       ++item_index_;
-      return true;
+      return;
     }
     default:
-      return true;  // the parser guarantees balance; other scopes never see end_object
+      return;  // the reader guarantees balance; other scopes never see end_object
   }
 }
 
-bool DescriptionReader::end_array() {
-  if (error_) return true;
+void DescriptionReader::end_array() {
+  if (error_) return;
   if (scope_ == Scope::periods || scope_ == Scope::evaluation_dates ||
       scope_ == Scope::deviations) {
     scope_ = Scope::root;
   }
-  return true;
+  return;
 }
 
-bool DescriptionReader::parse_error(std::size_t, const std::string&,
-                                    const nlohmann::detail::exception& ex) {
-  // Broken JSON outranks a schema error found before it: the text as a whole is at fault.
-  std::string_view what = ex.what();
-  if (const auto bracket = what.find("] "); bracket != std::string_view::npos) {
-    what.remove_prefix(bracket + 2);
-  }
-  // The parser quotes what it last read, which may be broken UTF-8: keep the message ASCII.
-  std::string message = "not valid JSON: ";
-  for (const char c : what) message.push_back(static_cast<unsigned char>(c) < 0x80 ? c : '?');
-  error_ = core::make_error("invalid_json", "", std::move(message));
-  return false;
-}
-
-bool DescriptionReader::on_scalar(const Scalar& value) {
-  if (error_) return true;
+void DescriptionReader::on_scalar(const Scalar& value) {
+  if (error_) return;
   switch (scope_) {
     case Scope::document:
       fail("not_an_object", "", "the description must be a JSON object, not " + describe(value));
-      return true;
-    case Scope::root: assign_root(kRootKeys[root_key_], value); return true;
-    case Scope::period: assign_period(value); return true;
-    case Scope::deviation: assign_deviation(value); return true;
+      return;
+    case Scope::root: assign_root(kRootKeys[root_key_], value); return;
+    case Scope::period: assign_period(value); return;
+    case Scope::deviation: assign_deviation(value); return;
     case Scope::evaluation_dates:
       if (value.type == Scalar::Type::null) {
         fail_wrong_type(value, "a date (YYYY-MM-DD)");
@@ -405,17 +379,17 @@ bool DescriptionReader::on_scalar(const Scalar& value) {
         input_.progress_evaluation_dates.push_back(*date);
       }
       ++item_index_;
-      return true;
+      return;
     case Scope::periods:
       fail_wrong_type(value, "a period object");
-      return true;
+      return;
     case Scope::deviations:
       fail_wrong_type(value, "a deviation object");
-      return true;
+      return;
     case Scope::finished:
-      return true;
+      return;
   }
-  return true;
+  return;
 }
 
 std::optional<Date> DescriptionReader::read_date(const Scalar& value) {
@@ -576,7 +550,8 @@ core::Status parse_timeline_input_into(std::string_view text, core::Date default
   }
   reset_keeping_storage(input);
   DescriptionReader reader(input, default_as_of);
-  json::sax_parse(text.data(), text.data() + text.size(), &reader);
+  // Broken JSON outranks a schema error found before it: the text as a whole is at fault.
+  if (auto syntax = read_json(text, reader); !syntax.ok()) return syntax;
   if (reader.error()) return *reader.error();
   return core::validate_timeline_input(input);
 }
