@@ -57,6 +57,10 @@ CREATE TABLE case_summaries (
   next_deadline_key   TEXT,
   next_deadline_due   TEXT,
   waiting_period_end  TEXT,
+  -- With these the sick week as of any later day follows without a fold: the counted sick days
+  -- are the days from first_sick_day to min(day, last_sick_day) less interruption_days.
+  last_sick_day       TEXT,
+  interruption_days   INTEGER NOT NULL DEFAULT 0,
   last_seq            INTEGER NOT NULL,
   last_hash           TEXT NOT NULL,
   updated_at          TEXT NOT NULL

@@ -20,7 +20,9 @@ constexpr int kBusyTimeoutMs = 10000;
 
 constexpr std::string_view kSummaryColumns =
     "s.case_id, s.status, s.first_sick_day, s.next_deadline_key, s.next_deadline_due, "
-    "s.waiting_period_end, s.last_seq, s.last_hash, s.updated_at";
+    "s.waiting_period_end, s.last_sick_day, s.interruption_days, s.last_seq, s.last_hash, "
+    "s.updated_at";
+constexpr int kSummaryColumnCount = 11;
 
 // Reads the columns of kSummaryColumns starting at `first`.
 CaseSummary read_summary(const Statement& row, int first) {
@@ -31,9 +33,11 @@ CaseSummary read_summary(const Statement& row, int first) {
   summary.next_deadline_key = row.optional_text(first + 3);
   summary.next_deadline_due = row.optional_date(first + 4);
   summary.waiting_period_end = row.optional_date(first + 5);
-  summary.last_seq = row.integer(first + 6);
-  summary.last_hash = row.text(first + 7);
-  summary.updated_at = row.text(first + 8);
+  summary.last_sick_day = row.optional_date(first + 6);
+  summary.interruption_days = row.integer(first + 7);
+  summary.last_seq = row.integer(first + 8);
+  summary.last_hash = row.text(first + 9);
+  summary.updated_at = row.text(first + 10);
   return summary;
 }
 
@@ -324,14 +328,17 @@ Status SqliteStore::write_summary(const CaseSummary& summary) {
   Statement upsert(db_,
                    "INSERT INTO case_summaries (case_id, employer_id, employee_id, status, "
                    "first_sick_day, next_deadline_key, next_deadline_due, waiting_period_end, "
-                   "last_seq, last_hash, updated_at) "
-                   "SELECT c.id, e.employer_id, c.employee_id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 "
+                   "last_sick_day, interruption_days, last_seq, last_hash, updated_at) "
+                   "SELECT c.id, e.employer_id, c.employee_id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                   "?10, ?11 "
                    "FROM cases c JOIN employees e ON e.id = c.employee_id WHERE c.id = ?1 "
                    "ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, "
                    "first_sick_day = excluded.first_sick_day, "
                    "next_deadline_key = excluded.next_deadline_key, "
                    "next_deadline_due = excluded.next_deadline_due, "
                    "waiting_period_end = excluded.waiting_period_end, "
+                   "last_sick_day = excluded.last_sick_day, "
+                   "interruption_days = excluded.interruption_days, "
                    "last_seq = excluded.last_seq, last_hash = excluded.last_hash, "
                    "updated_at = excluded.updated_at");
   upsert.bind(1, summary.case_id)
@@ -340,9 +347,11 @@ Status SqliteStore::write_summary(const CaseSummary& summary) {
       .bind(4, summary.next_deadline_key)
       .bind(5, summary.next_deadline_due)
       .bind(6, summary.waiting_period_end)
-      .bind(7, summary.last_seq)
-      .bind(8, summary.last_hash)
-      .bind(9, summary.updated_at);
+      .bind(7, summary.last_sick_day)
+      .bind(8, summary.interruption_days)
+      .bind(9, summary.last_seq)
+      .bind(10, summary.last_hash)
+      .bind(11, summary.updated_at);
   if (auto ran = upsert.run(); !ran.ok()) return ran;
   if (sqlite3_changes(db_) == 0) {
     return core::make_error("not_found", "case",
@@ -381,8 +390,9 @@ Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filte
   query.bind(2, filter.due_on_or_before);
   std::vector<CaseListing> listings;
   while (query.step()) {
-    listings.push_back(CaseListing{read_summary(query, 0), query.integer(9), query.integer(10),
-                                   query.text(11), query.text(12)});
+    constexpr int n = kSummaryColumnCount;
+    listings.push_back(CaseListing{read_summary(query, 0), query.integer(n), query.integer(n + 1),
+                                   query.text(n + 2), query.text(n + 3)});
   }
   if (query.failed()) return query.error();
   return listings;

@@ -62,6 +62,10 @@ struct CaseSummary {
   std::optional<std::string> next_deadline_key;  // core::milestone_key_name()
   std::optional<core::Date> next_deadline_due;
   std::optional<core::Date> waiting_period_end;
+  // The last sick day when the case has ended, and the uncounted days (fit gaps, bridged leave)
+  // between the first sick day and the latest sick period: the sick week as of any day follows.
+  std::optional<core::Date> last_sick_day;
+  std::int64_t interruption_days = 0;
   std::int64_t last_seq = 0;
   std::string last_hash;
   std::string updated_at;  // UTC timestamp

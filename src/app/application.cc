@@ -1,0 +1,114 @@
+// Use cases that write: the schema, organisations, cases and entries.
+#include "app/application.h"
+
+#include "app/policy.h"
+#include "app/prepare_append.h"
+
+namespace spoorboek::app {
+namespace {
+
+// Renewed sickness within 28 days of an earlier case is a relapse in that case, not a new one
+// (BW 7:629 lid 10); an employee has at most one open case.
+Status check_no_overlapping_case(store::Store& store, std::int64_t case_id,
+                                 const store::CaseRecord& record, core::Date first_sick_day) {
+  store::CaseFilter filter;
+  filter.employee_id = record.employee_id;
+  auto others = store.list_cases(filter);
+  if (!others.ok()) return others.error();
+  for (const auto& other : *others) {
+    const auto& summary = other.summary;
+    if (summary.case_id == case_id || !summary.first_sick_day) continue;
+    const bool open = !summary.last_sick_day;
+    const auto other_id = std::to_string(summary.case_id);
+    if (open) {
+      return core::make_error("conflict", "type",
+                              "the employee's case " + other_id +
+                                  " is still open: record renewed sickness there");
+    }
+    const long gap = core::days_between(*summary.last_sick_day, first_sick_day) - 1;
+    if (gap >= 0 && gap <= 27) {
+      return core::make_error("conflict", "occurred_on",
+                              "only " + std::to_string(gap) + " days after case " + other_id +
+                                  " ended: record it there as a relapse (BW 7:629 lid 10)");
+    }
+  }
+  return core::ok_status();
+}
+
+}  // namespace
+
+Status Application::init_database(const Actor& actor) {
+  if (auto allowed = authorize(actor, Action::init_database); !allowed.ok()) return allowed;
+  return store_.migrate();
+}
+
+Result<std::int64_t> Application::create_employer(const Actor& actor, std::string_view name) {
+  if (auto allowed = authorize(actor, Action::manage_organisations); !allowed.ok()) {
+    return allowed.error();
+  }
+  if (name.empty() || name.size() > 200) {
+    return core::make_error("invalid", "name", "must be 1 to 200 bytes");
+  }
+  return store_.create_employer(name);
+}
+
+Result<std::int64_t> Application::create_employee(const Actor& actor, std::int64_t employer_id,
+                                                  std::string_view name,
+                                                  std::string_view personnel_number) {
+  if (auto allowed = authorize(actor, Action::manage_organisations); !allowed.ok()) {
+    return allowed.error();
+  }
+  if (name.empty() || name.size() > 200) {
+    return core::make_error("invalid", "name", "must be 1 to 200 bytes");
+  }
+  if (personnel_number.empty() || personnel_number.size() > 64) {
+    return core::make_error("invalid", "personnel_number", "must be 1 to 64 bytes");
+  }
+  return store_.create_employee(employer_id, name, personnel_number);
+}
+
+Result<std::int64_t> Application::open_case(const Actor& actor, std::int64_t employee_id,
+                                            const Moment& now) {
+  if (auto allowed = authorize(actor, Action::open_case); !allowed.ok()) return allowed.error();
+  store::CaseFilter filter;
+  filter.employee_id = employee_id;
+  auto existing = store_.list_cases(filter);
+  if (!existing.ok()) return existing.error();
+  for (const auto& other : *existing) {
+    if (!other.summary.last_sick_day) {
+      return core::make_error("conflict", "employee_id",
+                              "the employee has an open case (" +
+                                  std::to_string(other.summary.case_id) + ")");
+    }
+  }
+  return store_.create_case(employee_id, now.timestamp);
+}
+
+Result<AppendResult> Application::append_entry(const Actor& actor, std::int64_t case_id,
+                                               const core::EntryDraft& draft, const Moment& now) {
+  if (auto allowed = authorize(actor, Action::append_entry); !allowed.ok()) return allowed.error();
+  auto record = store_.find_case(case_id);
+  if (!record.ok()) return record.error();
+  auto file = store_.load_entries(case_id);
+  if (!file.ok()) return file.error();
+  if (draft.type == core::EntryType::sick_report) {
+    if (auto alone = check_no_overlapping_case(store_, case_id, *record, draft.occurred_on);
+        !alone.ok()) {
+      return alone.error();
+    }
+  }
+  auto request = detail::prepare_append(case_id, *file, draft, actor, now);
+  if (!request.ok()) return request.error();
+  if (auto appended = store_.append(*request); !appended.ok()) return appended.error();
+  return AppendResult{case_id, request->entry.seq, request->entry.hash, *request->summary};
+}
+
+Result<AppendResult> Application::append_entry_json(const Actor& actor, std::int64_t case_id,
+                                                    std::string_view json_line,
+                                                    const Moment& now) {
+  auto draft = core::parse_entry_draft(json_line);
+  if (!draft.ok()) return draft.error();
+  return append_entry(actor, case_id, *draft, now);
+}
+
+}  // namespace spoorboek::app

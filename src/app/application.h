@@ -1,0 +1,162 @@
+// The application layer: the only door to the core and the store for adapters (CLI, HTTP).
+//
+// Each use case is one method: it takes the acting Actor, asks policy.h whether the actor may,
+// loads from the store, calls the pure core, and writes in one transaction. Reads are filtered by
+// the actor's role. Expected failures come back as core::Error values with codes adapters map:
+// "forbidden", "not_found", "conflict" (stale expected_seq), field-named validation codes, and
+// "storage". Nothing here reads the clock: the Moment is a parameter.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/actor.h"
+#include "core/case_file.h"
+#include "core/case_file_fold.h"
+#include "core/result.h"
+#include "core/timeline.h"
+#include "store/store.h"
+
+namespace spoorboek::app {
+
+using core::Result;
+using core::Status;
+
+struct AppendResult {
+  std::int64_t case_id = 0;
+  std::int64_t seq = 0;
+  std::string hash;
+  store::CaseSummary summary;
+};
+
+// An entry as the actor may see it.
+struct EntryView {
+  std::int64_t seq = 0;
+  core::EntryType type = core::EntryType::sick_report;
+  core::Date occurred_on{};
+  std::string recorded_at;
+  std::string actor;
+  core::Visibility visibility = core::Visibility::admin;
+  std::string payload;                 // "{}" when redacted
+  std::optional<std::string> medical;  // only for roles that read MEDICAL
+  bool redacted = false;               // the payload is of a class the actor may not read
+  bool voided = false;                 // a later correction voided it
+  bool corrected = false;              // a later correction replaced its date or content
+  std::string hash;
+};
+
+struct MilestoneView {
+  core::MilestoneKey key = core::MilestoneKey::problem_analysis;
+  core::MilestoneStatus status = core::MilestoneStatus::not_applicable;
+  core::Party responsible = core::Party::none;
+  std::string legal_basis;
+  std::optional<core::Date> from;
+  std::optional<core::Date> due;
+  std::optional<core::Date> done_on;
+  std::string explanation;  // core::explain_milestone in the requested language
+};
+
+struct CaseFileView {
+  store::CaseRecord record;
+  core::CaseState state;
+  std::vector<EntryView> entries;
+  bool has_timeline = false;
+  core::Date as_of{};
+  long sick_week = 0;
+  std::optional<core::Date> waiting_period_end;
+  std::optional<core::Date> wage_continuation_end;
+  std::optional<core::MilestoneKey> next_deadline;
+  std::vector<MilestoneView> milestones;  // in process order
+};
+
+struct CaseQuery {
+  core::Date as_of{};
+  std::optional<int> due_within_days;  // only cases whose next deadline is due by as_of + N
+};
+
+// One dashboard row.
+struct CaseRow {
+  std::int64_t case_id = 0;
+  std::string employer_name;
+  std::string employee_name;
+  std::string status;  // core::case_status_name
+  std::optional<core::Date> first_sick_day;
+  long sick_week = 0;  // as of the query's date; 0 without sickness
+  std::optional<std::string> next_deadline_key;
+  std::optional<core::Date> next_deadline_due;
+  std::optional<long> days_left;          // negative when overdue
+  std::optional<core::Date> waiting_period_end;
+};
+
+struct BrokenChain {
+  std::int64_t case_id = 0;
+  std::int64_t seq = 0;
+  std::string reason;
+};
+
+struct VerifyReport {
+  std::int64_t cases = 0;
+  std::int64_t entries = 0;
+  std::vector<BrokenChain> broken;  // by case id; empty when every chain is intact
+};
+
+struct RebuildReport {
+  std::int64_t cases = 0;
+};
+
+// The demo data set: deterministic for a seed, dates relative to the Moment's today.
+struct DemoOptions {
+  std::uint64_t seed = 1;
+};
+struct DemoReport {
+  std::int64_t employers = 0;
+  std::int64_t employees = 0;
+  std::int64_t cases = 0;
+  std::int64_t entries = 0;
+};
+
+class Application {
+ public:
+  // REQUIRES: `store` outlives the application.
+  explicit Application(store::Store& store) : store_(store) {}
+
+  // Creates or upgrades the schema; running it again changes nothing.
+  Status init_database(const Actor& actor);
+
+  Result<std::int64_t> create_employer(const Actor& actor, std::string_view name);
+  Result<std::int64_t> create_employee(const Actor& actor, std::int64_t employer_id,
+                                       std::string_view name, std::string_view personnel_number);
+  // Opens a new, empty case file for the employee. Refused ("conflict") while the employee has
+  // another open case: renewed sickness within 28 days is a relapse in that case.
+  Result<std::int64_t> open_case(const Actor& actor, std::int64_t employee_id,
+                                 const Moment& now);
+
+  // Validates, folds the file with the new entry (refusing impossible sequences), computes the
+  // timeline and hash, and appends entry and projection in one transaction.
+  Result<AppendResult> append_entry(const Actor& actor, std::int64_t case_id,
+                                    const core::EntryDraft& draft, const Moment& now);
+  // The same from one submitted JSON line {"type","occurred_on","payload"[,"expected_seq"]}.
+  Result<AppendResult> append_entry_json(const Actor& actor, std::int64_t case_id,
+                                         std::string_view json_line, const Moment& now);
+
+  Result<CaseFileView> get_case_file(const Actor& actor, std::int64_t case_id, core::Date as_of,
+                                     core::Language language = core::Language::nl);
+  // Overdue first, then by due date; cases without an open deadline last.
+  Result<std::vector<CaseRow>> list_cases(const Actor& actor, const CaseQuery& query);
+
+  // Walks every case's hash chain and checks its tail against the projection.
+  Result<VerifyReport> verify_all(const Actor& actor);
+  // Recomputes every projection row from the log, in one transaction.
+  Result<RebuildReport> rebuild_projections(const Actor& actor, const Moment& now);
+
+  // Loads the demo data set (demo.cc) with batch appends.
+  Result<DemoReport> load_demo(const Actor& actor, const DemoOptions& options, const Moment& now);
+
+ private:
+  store::Store& store_;
+};
+
+}  // namespace spoorboek::app

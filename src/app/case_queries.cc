@@ -1,0 +1,117 @@
+// Use cases that read: one case file, and the dashboard of all cases.
+#include <algorithm>
+
+#include "app/application.h"
+#include "app/policy.h"
+
+namespace spoorboek::app {
+namespace {
+
+bool contains(const std::vector<std::int64_t>& seqs, std::int64_t seq) {
+  return std::find(seqs.begin(), seqs.end(), seq) != seqs.end();
+}
+
+EntryView view_of(const core::Entry& entry, const core::CaseState& state, Role role) {
+  EntryView view;
+  view.seq = entry.seq;
+  view.type = entry.type;
+  view.occurred_on = entry.occurred_on;
+  view.recorded_at = entry.recorded_at;
+  view.actor = entry.actor;
+  view.visibility = entry.visibility;
+  view.hash = entry.hash;
+  view.voided = contains(state.voided, entry.seq);
+  view.corrected = contains(state.corrected, entry.seq);
+  view.redacted = !may_read(role, entry.visibility);
+  view.payload = view.redacted ? "{}" : entry.payload;
+  if (may_read(role, core::Visibility::medical)) view.medical = entry.medical;
+  return view;
+}
+
+// Counted sick days as of `day` from the projection's columns (see 0001_case_files.sql).
+long sick_week_from_summary(const store::CaseSummary& summary, core::Date day) {
+  if (!summary.first_sick_day || day < *summary.first_sick_day) return 0;
+  core::Date last = day;
+  if (summary.last_sick_day && *summary.last_sick_day < last) last = *summary.last_sick_day;
+  const long counted =
+      core::days_between(*summary.first_sick_day, last) + 1 - summary.interruption_days;
+  return counted <= 0 ? 0 : (counted + 6) / 7;
+}
+
+}  // namespace
+
+Result<CaseFileView> Application::get_case_file(const Actor& actor, std::int64_t case_id,
+                                                core::Date as_of, core::Language language) {
+  if (auto allowed = authorize(actor, Action::read_case); !allowed.ok()) return allowed.error();
+  auto record = store_.find_case(case_id);
+  if (!record.ok()) return record.error();
+  auto entries = store_.load_entries(case_id);
+  if (!entries.ok()) return entries.error();
+  auto fold = core::fold_case_file(*entries, as_of);
+  if (!fold.ok()) return fold.error();
+
+  CaseFileView view;
+  view.record = std::move(*record);
+  view.state = fold->state;
+  view.as_of = as_of;
+  for (const auto& entry : *entries) view.entries.push_back(view_of(entry, fold->state, actor.role));
+  if (!fold->has_timeline) return view;
+
+  const core::TimelineInput& input = fold->timeline_input;
+  const core::Timeline timeline = core::compute_timeline(input);
+  view.has_timeline = true;
+  view.sick_week = core::sick_week_as_of(timeline);
+  if (timeline.wage_period) {
+    view.waiting_period_end = timeline.wage_period->waiting_period_end;
+  }
+  view.wage_continuation_end = timeline.at(core::MilestoneKey::wage_continuation_end).due;
+  if (const auto* next = core::next_open_milestone(timeline)) view.next_deadline = next->key;
+  for (const auto& milestone : timeline.milestones) {
+    MilestoneView m;
+    m.key = milestone.key;
+    m.status = milestone.status;
+    m.responsible = milestone.responsible;
+    m.legal_basis = std::string(milestone.legal_basis);
+    m.from = milestone.from;
+    m.due = milestone.due;
+    m.done_on = milestone.done_on;
+    m.explanation = core::explain_milestone(input, timeline, milestone.key, language);
+    view.milestones.push_back(std::move(m));
+  }
+  return view;
+}
+
+Result<std::vector<CaseRow>> Application::list_cases(const Actor& actor, const CaseQuery& query) {
+  if (auto allowed = authorize(actor, Action::list_cases); !allowed.ok()) return allowed.error();
+  store::CaseFilter filter;
+  if (query.due_within_days) {
+    if (*query.due_within_days < 0) {
+      return core::make_error("out_of_range", "due_within_days", "must be 0 or more");
+    }
+    filter.due_on_or_before = core::add_days(query.as_of, *query.due_within_days);
+  }
+  auto listings = store_.list_cases(filter);
+  if (!listings.ok()) return listings.error();
+  std::vector<CaseRow> rows;
+  rows.reserve(listings->size());
+  for (const auto& listing : *listings) {
+    const auto& summary = listing.summary;
+    CaseRow row;
+    row.case_id = summary.case_id;
+    row.employer_name = listing.employer_name;
+    row.employee_name = listing.employee_name;
+    row.status = summary.status;
+    row.first_sick_day = summary.first_sick_day;
+    row.sick_week = sick_week_from_summary(summary, query.as_of);
+    row.next_deadline_key = summary.next_deadline_key;
+    row.next_deadline_due = summary.next_deadline_due;
+    if (summary.next_deadline_due) {
+      row.days_left = core::days_between(query.as_of, *summary.next_deadline_due);
+    }
+    row.waiting_period_end = summary.waiting_period_end;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace spoorboek::app

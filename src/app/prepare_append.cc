@@ -1,0 +1,65 @@
+#include "app/prepare_append.h"
+
+#include "core/entry_hash.h"
+#include "core/timeline.h"
+
+namespace spoorboek::app::detail {
+
+store::CaseSummary summarize_case(std::int64_t case_id, const core::CaseFold& fold,
+                                  const core::Entry* last, const Moment& now) {
+  store::CaseSummary summary;
+  summary.case_id = case_id;
+  summary.status = std::string(core::case_status_name(fold.state.status));
+  summary.first_sick_day = fold.state.first_sick_day;
+  summary.last_seq = last ? last->seq : 0;
+  summary.last_hash = last ? last->hash : std::string(core::kGenesisHash);
+  summary.updated_at = now.timestamp;
+  if (!fold.has_timeline) return summary;
+  const core::Timeline timeline = core::compute_timeline(fold.timeline_input);
+  if (const core::Milestone* next = core::next_open_milestone(timeline)) {
+    summary.next_deadline_key = std::string(core::milestone_key_name(next->key));
+    summary.next_deadline_due = next->due;
+  }
+  if (timeline.wage_period) summary.waiting_period_end = timeline.wage_period->waiting_period_end;
+  summary.last_sick_day = timeline.case_summary.last_sick_day;
+  summary.interruption_days = timeline.case_summary.interruption_days;
+  return summary;
+}
+
+core::Result<store::AppendRequest> prepare_append(std::int64_t case_id,
+                                                  std::vector<core::Entry>& file,
+                                                  const core::EntryDraft& draft,
+                                                  const Actor& actor, const Moment& now) {
+  if (auto dated = core::check_entry_date(draft.type, draft.occurred_on, now.today); !dated.ok()) {
+    return dated.error();
+  }
+  const auto next_seq = static_cast<std::int64_t>(file.size()) + 1;
+  if (draft.expected_seq && *draft.expected_seq != next_seq) {
+    return core::make_error("conflict", "expected_seq",
+                            "the case has " + std::to_string(file.size()) +
+                                " entries, so the next is " + std::to_string(next_seq) + ", not " +
+                                std::to_string(*draft.expected_seq));
+  }
+  core::Entry entry;
+  entry.case_id = case_id;
+  entry.seq = next_seq;
+  entry.type = draft.type;
+  entry.occurred_on = draft.occurred_on;
+  entry.recorded_at = now.timestamp;
+  entry.actor = actor.user_id;
+  entry.visibility = core::entry_visibility(draft, file);
+  entry.payload = draft.payload;
+  entry.medical = draft.medical;
+  entry.prev_hash = file.empty() ? std::string(core::kGenesisHash) : file.back().hash;
+  entry.hash = core::compute_entry_hash(entry);
+
+  file.push_back(entry);
+  auto fold = core::fold_case_file(file, now.today);
+  if (!fold.ok()) {
+    file.pop_back();
+    return fold.error();
+  }
+  return store::AppendRequest{entry, summarize_case(case_id, *fold, &file.back(), now)};
+}
+
+}  // namespace spoorboek::app::detail

@@ -1,0 +1,28 @@
+// Internal to the application: turning a draft into a write, shared by single appends, the demo
+// and projection rebuilds.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "app/actor.h"
+#include "core/case_file.h"
+#include "core/case_file_fold.h"
+#include "store/store.h"
+
+namespace spoorboek::app::detail {
+
+// The projection row of a case from its fold. `last` is the case's newest entry (nullptr when it
+// has none).
+store::CaseSummary summarize_case(std::int64_t case_id, const core::CaseFold& fold,
+                                  const core::Entry* last, const Moment& now);
+
+// Builds the next entry of the case whose entries (in seq order) are `file`, checks it (date not
+// in the future, expected_seq, the fold with it), hashes it and adds the summary. On success the
+// new entry is appended to `file`; on failure `file` is unchanged.
+core::Result<store::AppendRequest> prepare_append(std::int64_t case_id,
+                                                  std::vector<core::Entry>& file,
+                                                  const core::EntryDraft& draft,
+                                                  const Actor& actor, const Moment& now);
+
+}  // namespace spoorboek::app::detail

@@ -1,0 +1,214 @@
+// The application layer over a real SQLite store: appends are validated, folded and written
+// with their projection or not at all; reads are filtered by role.
+#include <gtest/gtest.h>
+
+#include "app/application.h"
+#include "store/sqlite_store.h"
+
+namespace spoorboek::app {
+namespace {
+
+core::Date day(const char* iso) { return *core::parse_iso_date(iso); }
+
+const Actor kAdmin{"admin", "Beheerder", Role::administrator};
+const Actor kDoctor{"doc", "B. Arts", Role::company_doctor};
+const Actor kEmployee{"emp", "J. de Vries", Role::employee};
+
+std::string sick_report(const char* date) {
+  return std::string(R"({"type":"sick_report","occurred_on":")") + date +
+         R"(","payload":{"expected_duration":"over_6_weeks","safety_net_applies":false,)"
+         R"("work_accident":false,"third_party_liability":false}})";
+}
+
+std::string line(const char* type, const char* date, const char* payload = "{}") {
+  return std::string(R"({"type":")") + type + R"(","occurred_on":")" + date +
+         R"(","payload":)" + payload + "}";
+}
+
+class ApplicationTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = store::SqliteStore::open(":memory:", store::SqliteStore::OpenMode::create_if_missing);
+    ASSERT_TRUE(opened.ok());
+    store_ = std::move(*opened);
+    app_ = std::make_unique<Application>(*store_);
+    ASSERT_TRUE(app_->init_database(kAdmin).ok());
+    employer_ = *app_->create_employer(kAdmin, "Bakkerij De Korenschoof");
+    employee_ = *app_->create_employee(kAdmin, employer_, "J. de Vries", "P-001");
+    case_ = *app_->open_case(kAdmin, employee_, now_);
+  }
+
+  Result<AppendResult> append(const std::string& json) {
+    return app_->append_entry_json(kAdmin, case_, json, now_);
+  }
+  std::size_t entry_count() { return store_->load_entries(case_)->size(); }
+
+  Moment now_{day("2026-03-02"), "2026-03-02T09:00:00Z"};
+  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<Application> app_;
+  std::int64_t employer_ = 0, employee_ = 0, case_ = 0;
+};
+
+TEST_F(ApplicationTest, InitTwiceChangesNothing) {
+  EXPECT_TRUE(app_->init_database(kAdmin).ok());
+  EXPECT_EQ(*store_->schema_version(), 1);
+  EXPECT_EQ(store_->list_employers()->size(), 1u);
+}
+
+TEST_F(ApplicationTest, AppendWritesEntryAndProjection) {
+  const auto first = append(sick_report("2026-01-05"));
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first->seq, 1);
+  EXPECT_EQ(first->hash.size(), 64u);
+  const auto summary = store_->find_summary(case_);
+  EXPECT_EQ(summary->status, "sick");
+  EXPECT_EQ(summary->first_sick_day, day("2026-01-05"));
+  EXPECT_EQ(summary->last_seq, 1);
+  EXPECT_EQ(summary->last_hash, first->hash);
+  ASSERT_TRUE(summary->next_deadline_key.has_value());
+  EXPECT_EQ(summary->waiting_period_end, day("2028-01-02"));  // S(728) = D + 727
+  const auto entries = store_->load_entries(case_);
+  EXPECT_EQ((*entries)[0].actor, "admin");
+  EXPECT_EQ((*entries)[0].recorded_at, "2026-03-02T09:00:00Z");
+  EXPECT_EQ((*entries)[0].visibility, core::Visibility::absence);
+}
+
+TEST_F(ApplicationTest, BadInputIsRefusedAndWritesNothing) {
+  ASSERT_TRUE(append(sick_report("2026-01-05")).ok());
+  const struct {
+    std::string json;
+    const char* code;
+    const char* field;
+  } bad[] = {
+      {line("maternity_leave", "2026-02-01", R"({"end":"2026-02-30"})"), "invalid_date",
+       "payload.end"},
+      {line("relapse", "2026-02-01"), "relapse_while_sick", "occurred_on"},
+      {line("recovery", "2026-03-03"), "future_date", "occurred_on"},
+      {R"({"type":"recovery","occurred_on":"2026-02-01","payload":{},"expected_seq":1})",
+       "conflict", "expected_seq"},
+      {"{", "invalid_json", ""},
+  };
+  for (const auto& b : bad) {
+    const auto result = append(b.json);
+    ASSERT_FALSE(result.ok()) << b.json;
+    EXPECT_EQ(result.error().code, b.code) << result.error().message;
+    EXPECT_EQ(result.error().field, b.field) << result.error().message;
+  }
+  EXPECT_EQ(entry_count(), 1u);
+  EXPECT_EQ(store_->find_summary(case_)->last_seq, 1);
+}
+
+TEST_F(ApplicationTest, UnknownCaseIsNotFound) {
+  const auto result = app_->append_entry_json(kAdmin, 999, sick_report("2026-01-05"), now_);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, "not_found");
+}
+
+TEST_F(ApplicationTest, OneOpenCasePerEmployee) {
+  ASSERT_TRUE(append(sick_report("2026-01-05")).ok());
+  EXPECT_EQ(app_->open_case(kAdmin, employee_, now_).error().code, "conflict");
+  ASSERT_TRUE(append(line("recovery", "2026-01-20")).ok());
+  // Recovered: a new case may be opened, but sickness within 28 days is a relapse here.
+  const auto second = app_->open_case(kAdmin, employee_, now_);
+  ASSERT_TRUE(second.ok());
+  const auto too_soon = app_->append_entry_json(kAdmin, *second, sick_report("2026-02-10"), now_);
+  ASSERT_FALSE(too_soon.ok());
+  EXPECT_EQ(too_soon.error().code, "conflict");
+  EXPECT_EQ(too_soon.error().field, "occurred_on");
+  EXPECT_TRUE(app_->append_entry_json(kAdmin, *second, sick_report("2026-02-20"), now_).ok());
+}
+
+TEST_F(ApplicationTest, ReadsAreFilteredByRole) {
+  ASSERT_TRUE(append(sick_report("2026-01-05")).ok());
+  ASSERT_TRUE(append(line("problem_analysis", "2026-02-10",
+                          R"({"author":"B. Arts","limitations":["no lifting"],
+                              "possibilities":["desk work"],"prognosis":"p","advice":"a",
+                              "medical":{"diagnosis":"hernia"}})"))
+                  .ok());
+  ASSERT_TRUE(append(line("safety_net", "2026-02-11", R"({"kind":"no_risk"})")).ok());
+
+  const auto admin_view = app_->get_case_file(kAdmin, case_, now_.today);
+  ASSERT_TRUE(admin_view.ok()) << admin_view.error().message;
+  ASSERT_EQ(admin_view->entries.size(), 3u);
+  EXPECT_NE(admin_view->entries[1].payload.find("no lifting"), std::string::npos);
+  EXPECT_FALSE(admin_view->entries[1].medical.has_value());
+  EXPECT_TRUE(admin_view->entries[2].redacted);
+  EXPECT_EQ(admin_view->entries[2].payload, "{}");
+
+  const auto doctor_view = app_->get_case_file(kDoctor, case_, now_.today);
+  ASSERT_TRUE(doctor_view.ok());
+  EXPECT_EQ(doctor_view->entries[1].medical, R"({"diagnosis":"hernia"})");
+  EXPECT_FALSE(doctor_view->entries[2].redacted);
+}
+
+TEST_F(ApplicationTest, CaseFileCarriesTheExplainedTimeline) {
+  ASSERT_TRUE(append(sick_report("2026-01-05")).ok());
+  const auto view = app_->get_case_file(kAdmin, case_, now_.today);
+  ASSERT_TRUE(view.ok());
+  ASSERT_TRUE(view->has_timeline);
+  EXPECT_EQ(view->sick_week, 9);  // 2026-03-02 is sick day 57, the first of week 9
+  EXPECT_EQ(view->milestones.size(), core::kMilestoneCount);
+  for (const auto& m : view->milestones) {
+    if (m.due) {
+      EXPECT_FALSE(m.explanation.empty()) << core::milestone_key_name(m.key);
+    }
+  }
+  EXPECT_TRUE(view->next_deadline.has_value());
+}
+
+TEST_F(ApplicationTest, DashboardOrdersAndFiltersByNextDeadline) {
+  ASSERT_TRUE(append(sick_report("2026-01-05")).ok());
+  const auto other_employee = *app_->create_employee(kAdmin, employer_, "A. Jansen", "P-002");
+  const auto other_case = *app_->open_case(kAdmin, other_employee, now_);
+  ASSERT_TRUE(app_->append_entry_json(kAdmin, other_case, sick_report("2026-02-23"), now_).ok());
+
+  const auto all = app_->list_cases(kAdmin, CaseQuery{now_.today, std::nullopt});
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 2u);
+  // The older case's problem analysis (S(42)+1 = 2026-02-16) is overdue: it comes first.
+  EXPECT_EQ((*all)[0].case_id, case_);
+  EXPECT_LT(*(*all)[0].days_left, 0);
+  EXPECT_EQ((*all)[0].sick_week, 9);
+  EXPECT_EQ((*all)[1].sick_week, 2);
+  EXPECT_EQ((*all)[0].employer_name, "Bakkerij De Korenschoof");
+
+  const auto soon = app_->list_cases(kAdmin, CaseQuery{now_.today, 0});
+  ASSERT_TRUE(soon.ok());
+  for (const auto& row : *soon) EXPECT_LE(*row.days_left, 0);
+  EXPECT_EQ(app_->list_cases(kAdmin, CaseQuery{now_.today, -1}).error().field, "due_within_days");
+}
+
+TEST_F(ApplicationTest, VerifyAndRebuild) {
+  ASSERT_TRUE(append(sick_report("2026-01-05")).ok());
+  ASSERT_TRUE(append(line("company_doctor_report", "2026-01-06")).ok());
+  const auto report = app_->verify_all(kAdmin);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->cases, 1);
+  EXPECT_EQ(report->entries, 2);
+  EXPECT_TRUE(report->broken.empty());
+
+  const auto before = *store_->find_summary(case_);
+  auto wrong = before;
+  wrong.status = "recovered";
+  wrong.next_deadline_due.reset();
+  ASSERT_TRUE(store_->put_summary(wrong).ok());
+  const auto rebuilt = app_->rebuild_projections(kAdmin, now_);
+  ASSERT_TRUE(rebuilt.ok());
+  EXPECT_EQ(rebuilt->cases, 1);
+  const auto after = *store_->find_summary(case_);
+  EXPECT_EQ(after.status, before.status);
+  EXPECT_EQ(after.next_deadline_key, before.next_deadline_key);
+  EXPECT_EQ(after.next_deadline_due, before.next_deadline_due);
+  EXPECT_EQ(after.last_hash, before.last_hash);
+}
+
+TEST_F(ApplicationTest, RolesAreChecked) {
+  const auto refused = app_->create_employer(kEmployee, "Eigen BV");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "forbidden");
+  EXPECT_EQ(app_->verify_all(kEmployee).error().code, "forbidden");
+  EXPECT_TRUE(app_->get_case_file(kEmployee, case_, now_.today).ok());
+}
+
+}  // namespace
+}  // namespace spoorboek::app
