@@ -1,20 +1,25 @@
 // `spoorboek timeline [FILE|-]` and `spoorboek timeline --batch [FILE|-]`: stateless, no database.
 //
 // The batch form is built for throughput (a million lines in seconds): it reads with large
-// read(2) calls, splits lines in place, and writes through one buffer that is flushed in large
-// pieces. Everything between input and output is the json/ adapter and the core engine.
+// read(2) calls in blocks of whole lines, answers blocks on several threads, and writes each
+// block's answers with one write(2). Everything between input and output is the json/ adapter
+// and the core engine.
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <deque>
+#include <future>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "cli/commands.h"
 #include "core/date.h"
@@ -26,12 +31,19 @@ namespace spoorboek::cli {
 namespace {
 
 constexpr std::size_t kReadChunk = 1 << 20;
-constexpr std::size_t kFlushAt = 1 << 20;
+// A block of about 700 descriptions: large enough that starting its thread costs nothing, small
+// enough that the answers in flight (some 20 times the input) stay at a few megabytes each.
+constexpr std::size_t kBlockSize = 256 << 10;
+constexpr std::size_t kOutputPerInputByte = 22;
+constexpr unsigned kMaxDefaultJobs = 8;
+
+unsigned default_jobs();
 
 struct TimelineOptions {
   std::string file = "-";
   std::string as_of;
   bool batch = false;
+  unsigned jobs = default_jobs();
 };
 
 core::Date local_today() {
@@ -128,57 +140,112 @@ int run_single(Input& input, core::Date default_as_of) {
   return kExitOk;
 }
 
-// Calls `on_line` for every line of the input, without its '\n'. The last line may lack one.
-template <class OnLine>
-core::Status for_each_line(Input& input, OnLine on_line) {
-  std::string buffer(kReadChunk, '\0');
-  std::size_t filled = 0;
-  for (;;) {
-    if (filled == buffer.size()) buffer.resize(buffer.size() * 2);  // a line longer than a chunk
-    auto n = input.read(buffer.data() + filled, buffer.size() - filled);
-    if (!n.ok()) return n.error();
-    if (*n == 0) break;
-    const std::size_t scan_from = filled;
-    filled += *n;
-    std::size_t line_start = 0;
-    const char* cursor = buffer.data() + scan_from;
-    const char* const end = buffer.data() + filled;
-    while (const void* found = std::memchr(cursor, '\n', static_cast<std::size_t>(end - cursor))) {
-      const char* newline = static_cast<const char*>(found);
-      on_line(std::string_view(buffer.data() + line_start,
-                               static_cast<std::size_t>(newline - buffer.data()) - line_start));
-      line_start = static_cast<std::size_t>(newline - buffer.data()) + 1;
-      cursor = newline + 1;
+// Reads the input in blocks of whole lines, so that blocks can be answered independently.
+class BlockReader {
+ public:
+  explicit BlockReader(Input& input) : input_(input) {}
+
+  // The next block: at least kBlockSize bytes ending with '\n' (a line longer than that makes a
+  // longer block), or the rest of the input, whose last line may lack its '\n'. Empty at the end.
+  core::Result<std::string> next() {
+    std::string block = std::move(carry_);
+    carry_ = std::string();
+    while (!at_end_) {
+      const std::size_t searched = block.size();
+      block.resize(searched + kBlockSize);
+      auto n = input_.read(block.data() + searched, kBlockSize);
+      if (!n.ok()) return n.error();
+      block.resize(searched + *n);
+      if (*n == 0) {
+        at_end_ = true;
+        break;
+      }
+      if (block.size() < kBlockSize) continue;
+      // Only the new bytes can hold the last newline: a long line is not searched twice.
+      const void* last_newline = ::memrchr(block.data() + searched, '\n', *n);
+      if (last_newline == nullptr) continue;
+      const auto cut = static_cast<std::size_t>(static_cast<const char*>(last_newline) -
+                                                block.data()) + 1;
+      carry_.assign(block, cut);
+      block.resize(cut);
+      return block;
     }
-    // Keep the unfinished line for the next read.
-    std::memmove(buffer.data(), buffer.data() + line_start, filled - line_start);
-    filled -= line_start;
+    return block;
   }
-  if (filled > 0) on_line(std::string_view(buffer.data(), filled));
-  return core::ok_status();
+
+ private:
+  Input& input_;
+  std::string carry_;  // the start of the line after the last block
+  bool at_end_ = false;
+};
+
+long count_lines(std::string_view block) {
+  const auto newlines = static_cast<long>(std::count(block.begin(), block.end(), '\n'));
+  return newlines + (!block.empty() && block.back() != '\n' ? 1 : 0);
 }
 
-int run_batch(Input& input, core::Date default_as_of) {
-  json::TimelineBatch batch(default_as_of);
+struct BlockAnswer {
   std::string out;
-  out.reserve(kFlushAt * 2);
+  long lines = 0;
+  long refused = 0;
+};
+
+BlockAnswer answer_block(const std::string& block, long first_line, core::Date default_as_of) {
+  json::TimelineBatch batch(default_as_of, first_line);
+  BlockAnswer answer;
+  answer.out.reserve(block.size() * kOutputPerInputByte);
+  batch.process_lines(block, answer.out);
+  answer.lines = batch.lines_read();
+  answer.refused = batch.lines_refused();
+  return answer;
+}
+
+// Answers blocks on `jobs` threads at once and writes the answers in input order. Every line is
+// independent of the others, so the only order to keep is that of the output.
+int run_batch(Input& input, core::Date default_as_of, unsigned jobs) {
+  BlockReader reader(input);
+  std::deque<std::future<BlockAnswer>> running;
+  long next_line = 1;
+  long lines = 0;
+  long refused = 0;
   core::Status written = core::ok_status();
-  const core::Status read = for_each_line(input, [&](std::string_view line) {
-    batch.process_line(line, out);
-    if (out.size() >= kFlushAt) {
-      if (written.ok()) written = write_stdout(out);
-      out.clear();
+  const auto finish_oldest = [&] {
+    const BlockAnswer answer = running.front().get();
+    running.pop_front();
+    lines += answer.lines;
+    refused += answer.refused;
+    if (written.ok()) written = write_stdout(answer.out);
+  };
+  // One job answers on this thread, between reads: no thread is worth starting for it.
+  const auto policy = jobs == 1 ? std::launch::deferred : std::launch::async;
+  core::Status read = core::ok_status();
+  for (;;) {
+    auto block = reader.next();
+    if (!block.ok()) {
+      read = block.error();
+      break;
     }
-  });
-  if (written.ok()) written = write_stdout(out);
+    if (block->empty()) break;
+    const long first_line = next_line;
+    next_line += count_lines(*block);
+    running.push_back(std::async(policy, [block = std::move(*block), first_line, default_as_of] {
+      return answer_block(block, first_line, default_as_of);
+    }));
+    if (running.size() >= jobs) finish_oldest();
+  }
+  while (!running.empty()) finish_oldest();
   if (!read.ok()) return refuse(read.error());
   if (!written.ok()) return refuse(written.error());
-  if (batch.lines_refused() > 0) {
-    std::cerr << "error: " << batch.lines_refused() << " of " << batch.lines_read()
+  if (refused > 0) {
+    std::cerr << "error: " << refused << " of " << lines
               << " lines refused; their output lines hold the error objects\n";
     return kExitBadInput;
   }
   return kExitOk;
+}
+
+unsigned default_jobs() {
+  return std::clamp(std::thread::hardware_concurrency(), 1u, kMaxDefaultJobs);
 }
 
 int run_timeline(const TimelineOptions& options) {
@@ -194,7 +261,8 @@ int run_timeline(const TimelineOptions& options) {
   }
   auto input = Input::open(options.file);
   if (!input.ok()) return refuse(input.error());
-  return options.batch ? run_batch(*input, default_as_of) : run_single(*input, default_as_of);
+  return options.batch ? run_batch(*input, default_as_of, options.jobs)
+                       : run_single(*input, default_as_of);
 }
 
 std::string help_footer() {
@@ -230,7 +298,9 @@ Output: the timeline of the case holding the latest sick period, as one line of 
 
 With --batch: JSON Lines. Every input line is one description; every input line gets exactly one
   output line, in order: its timeline, or {"error":{"code","field","message"},"line":N} when the
-  line is refused (an empty line is refused too). The run always goes to the end.
+  line is refused (an empty line is refused too). The run always goes to the end. Blocks of
+  lines are answered on --jobs threads (default: the number of cores, at most 8); the output
+  order is always the input order.
 
 Exit codes: 0 when every description was accepted; 2 when the input was refused (single form:
   the reason on stderr as "error: <field>: <reason>" and nothing on stdout) or when any batch
@@ -253,6 +323,11 @@ void register_timeline_command(CLI::App& app, int& exit_code) {
                       "Date for statuses (YYYY-MM-DD) when a description has no \"as_of\"; "
                       "default today")
       ->type_name("DATE");
+  command->add_option("--jobs,-j", options->jobs,
+                      "With --batch: answer this many blocks of lines at once (threads); "
+                      "the output order is the input order")
+      ->check(CLI::Range(1u, 256u))
+      ->capture_default_str();
   command->footer(help_footer());
   command->callback([options, &exit_code] { exit_code = run_timeline(*options); });
 }

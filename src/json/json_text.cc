@@ -44,14 +44,19 @@ void append_json_string(std::string& out, std::string_view text) {
   // Copy runs of plain bytes in one append: explanations are long and rarely need escapes.
   std::size_t run_start = 0;
   std::size_t i = 0;
+  const auto load_word = [&text](std::size_t at) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + at, sizeof word);
+    return word;
+  };
   while (i < text.size()) {
     if (i + 8 <= text.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, text.data() + i, sizeof word);
-      if (!any_needs_escape(word)) {
+      if (!any_needs_escape(load_word(i))) {
         i += 8;
         continue;
       }
+    } else if (text.size() >= 8 && !any_needs_escape(load_word(text.size() - 8))) {
+      break;  // the last, partial word is clean: test it as the text's last eight bytes
     }
     const auto c = static_cast<unsigned char>(text[i]);
     if (needs_escape(c)) {

@@ -184,28 +184,40 @@ TEST(TimelineBatchCommand, RefusesAnEmptyLineInsteadOfSkippingIt) {
   EXPECT_EQ(json::parse(lines[1])["error"]["code"], "empty_line");
 }
 
-TEST(TimelineBatchCommand, KeepsOrderAcrossBufferBoundaries) {
-  // Enough output to be flushed several times, and a line longer than one read chunk.
+TEST(TimelineBatchCommand, KeepsOrderAndLineNumbersAcrossBlocksAndThreads) {
+  // Several blocks of lines (a block is 256 KiB), a bad line in a later block, and a line longer
+  // than a block; answered on one thread and on three, which must give the same bytes.
   std::string input;
   std::vector<std::string> first_days;
-  for (int day = 0; day < 1500; ++day) {
-    const std::string first_day = "2024-" + std::string(day % 12 < 9 ? "0" : "") +
-                                  std::to_string(day % 12 + 1) + "-" +
-                                  std::string(day % 28 < 9 ? "0" : "") + std::to_string(day % 28 + 1);
+  constexpr int kLines = 9000;
+  constexpr int kBadLine = 8123;
+  for (int line = 1; line <= kLines; ++line) {
+    const int day = line % 28 + 1;
+    const std::string first_day = std::string("2024-03-") + (day < 10 ? "0" : "") +
+                                  std::to_string(day);
     first_days.push_back(first_day);
-    input += case_starting(first_day) + "\n";
+    input += (line == kBadLine ? std::string("{\"periods\":1}") : case_starting(first_day)) + "\n";
   }
-  const std::string long_cause(3 << 20, 'x');
-  input += R"({"periods":[{"kind":"sick","start":"2024-05-06","cause":")" + long_cause + "\"}]}\n";
+  const std::string long_cause(600 << 10, 'x');
+  input += R"({"periods":[{"kind":"sick","start":"2024-05-06","cause":")" + long_cause + "\"}]}";
   first_days.push_back("2024-05-06");
+  const std::string file = quoted_path(write_temp_file(input));
 
-  const RunResult run =
-      run_spoorboek("timeline --batch --as-of 2025-01-01 " + quoted_path(write_temp_file(input)));
-  ASSERT_EQ(run.exit_code, kExitOk) << run.err;
-  const auto lines = lines_of(run.out);
+  const RunResult one_thread = run_spoorboek("timeline --batch -j 1 --as-of 2025-01-01 " + file);
+  const RunResult three_threads = run_spoorboek("timeline --batch -j 3 --as-of 2025-01-01 " + file);
+  EXPECT_EQ(one_thread.exit_code, kExitBadInput);
+  EXPECT_EQ(three_threads.exit_code, kExitBadInput);
+  EXPECT_TRUE(one_thread.out == three_threads.out) << "the output differs between -j 1 and -j 3";
+  const auto lines = lines_of(three_threads.out);
   ASSERT_EQ(lines.size(), first_days.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    EXPECT_EQ(json::parse(lines[i])["first_sick_day"], first_days[i]) << "line " << i + 1;
+    const json answer = json::parse(lines[i]);
+    if (i + 1 == kBadLine) {
+      EXPECT_EQ(answer["line"], kBadLine);
+      EXPECT_EQ(answer["error"]["field"], "periods");
+    } else {
+      EXPECT_EQ(answer["first_sick_day"], first_days[i]) << "line " << i + 1;
+    }
   }
 }
 

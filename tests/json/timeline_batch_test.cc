@@ -39,5 +39,22 @@ TEST(TimelineBatch, AnswersEachLineWithOneLineAndNumbersTheRefusedOnes) {
   EXPECT_EQ(lines[3]["first_sick_day"], "2026-02-02");
 }
 
+TEST(TimelineBatch, NumbersLinesFromWhereItsBlockStartsAndReadsALastLineWithoutNewline) {
+  TimelineBatch batch(*core::parse_iso_date("2026-11-23"), /*first_line_number=*/701);
+  std::string out;
+  batch.process_lines("{\"periods\":[{\"kind\":\"sick\",\"start\":\"2026-01-05\"}]}\n"
+                      "\n"
+                      "{\"periods\":[{\"kind\":\"sick\",\"start\":\"2026-02-02\"}]}",
+                      out);
+  EXPECT_EQ(batch.lines_read(), 3);
+  EXPECT_EQ(batch.lines_refused(), 1);
+  const std::size_t first_end = out.find('\n');
+  const std::size_t second_end = out.find('\n', first_end + 1);
+  ASSERT_NE(second_end, std::string::npos);
+  const json second = json::parse(out.substr(first_end + 1, second_end - first_end - 1));
+  EXPECT_EQ(second["line"], 702);
+  EXPECT_EQ(json::parse(out.substr(second_end + 1))["first_sick_day"], "2026-02-02");
+}
+
 }  // namespace
 }  // namespace spoorboek::json
