@@ -16,7 +16,10 @@ store::CaseSummary summarize_case(std::int64_t case_id, const core::CaseFold& fo
   summary.updated_at = now.timestamp;
   if (!fold.has_timeline) return summary;
   const core::Timeline timeline = core::compute_timeline(fold.timeline_input);
-  if (const core::Milestone* next = core::next_open_milestone(timeline)) {
+  // A step missed in a case that has ended cannot be repaired any more: dashboards show the
+  // deadlines of open cases only.
+  const core::Milestone* next = fold.state.open() ? core::next_open_milestone(timeline) : nullptr;
+  if (next) {
     summary.next_deadline_key = std::string(core::milestone_key_name(next->key));
     summary.next_deadline_due = next->due;
   }

@@ -1,0 +1,77 @@
+#include "cli/cmd_database_support.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace spoorboek::cli {
+
+core::Result<Database> open_database(const std::string& path, bool create) {
+  if (path.empty()) return core::make_error("missing_field", "--db", "a database path is required");
+  const auto mode = create ? store::SqliteStore::OpenMode::create_if_missing
+                           : store::SqliteStore::OpenMode::must_exist;
+  auto opened = store::SqliteStore::open(path, mode);
+  if (!opened.ok()) return opened.error();
+  if (!create) {
+    auto version = (*opened)->schema_version();
+    if (!version.ok()) return version.error();
+    if (*version == 0) {
+      return core::make_error("not_initialised", "--db",
+                              "'" + path + "' is not a Spoorboek database (run spoorboek init)");
+    }
+  }
+  Database database;
+  database.store = std::move(*opened);
+  database.app = std::make_unique<app::Application>(*database.store);
+  return database;
+}
+
+app::Actor cli_actor() {
+  std::string name;
+  if (const char* user = std::getenv("USER")) name = user;
+  if (name.empty()) {
+    if (const passwd* account = getpwuid(getuid())) name = account->pw_name;
+  }
+  if (name.empty()) name = "unknown";
+  return app::Actor{"cli:" + name, name, app::Role::administrator};
+}
+
+app::Moment current_moment() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  const std::chrono::year_month_day day{
+      std::chrono::year{local.tm_year + 1900},
+      std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+      std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return app::Moment{core::Date{day}, stamp};
+}
+
+core::Result<core::Date> date_option(const std::string& text, std::string_view option,
+                                     core::Date today) {
+  if (text.empty()) return today;
+  if (auto date = core::parse_iso_date(text)) return *date;
+  return core::make_error("invalid_date", std::string(option),
+                          "'" + text + "' is not a real calendar date written as YYYY-MM-DD");
+}
+
+int report_error(std::string_view command, const core::Error& error, std::string_view context) {
+  std::cerr << "spoorboek " << command << ": ";
+  if (!context.empty()) std::cerr << context << ": ";
+  if (!error.field.empty()) std::cerr << error.field << ": ";
+  std::cerr << error.message << '\n';
+  return error.code == "storage" ? kExitCheckFailed : kExitBadInput;
+}
+
+}  // namespace spoorboek::cli

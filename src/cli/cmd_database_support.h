@@ -1,0 +1,44 @@
+// Shared by the database commands: the composition root (store + application), the clock, the
+// acting user, and the mapping of errors to messages and exit codes.
+//
+// This is the only place of the CLI that reads the clock or the environment; everything below
+// receives today's date and the timestamp as values.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/application.h"
+#include "core/result.h"
+#include "store/sqlite_store.h"
+
+namespace spoorboek::cli {
+
+// A store and the application over it, kept together for the lifetime of one command.
+struct Database {
+  std::unique_ptr<store::SqliteStore> store;
+  std::unique_ptr<app::Application> app;
+};
+
+// Opens the database at `path`. With `create` a missing file is created (init, demo); otherwise
+// it must exist and hold a Spoorboek schema.
+core::Result<Database> open_database(const std::string& path, bool create);
+
+// The CLI acts as an administrator, recorded as "cli:<login name>".
+app::Actor cli_actor();
+
+// Today's local date and the current UTC timestamp.
+app::Moment current_moment();
+
+// Parses an --as-of style option: empty means today.
+core::Result<core::Date> date_option(const std::string& text, std::string_view option,
+                                     core::Date today);
+
+// Writes "spoorboek <command>: <field>: <message>" to stderr and returns the exit code: 1 for a
+// failing store, 2 for everything the input can fix.
+int report_error(std::string_view command, const core::Error& error,
+                 std::string_view context = "");
+
+}  // namespace spoorboek::cli
