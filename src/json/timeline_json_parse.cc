@@ -82,6 +82,25 @@ constexpr std::string_view kPeriodKeyNames[] = {"kind", "start", "end", "cause"}
 enum class DeviationKey : std::uint8_t { milestone, reason };
 constexpr std::string_view kDeviationKeyNames[] = {"milestone", "reason"};
 
+// The keys an item (a period, a deviation) cannot do without, and what to say when one is missing.
+struct RequiredKey {
+  std::uint8_t index;  // PeriodKey or DeviationKey
+  std::string_view name;
+  std::string_view missing_message;
+};
+constexpr RequiredKey kPeriodRequiredKeys[] = {
+    {static_cast<std::uint8_t>(PeriodKey::kind), "kind",
+     "is required (\"sick\" or \"maternity_leave\")"},
+    {static_cast<std::uint8_t>(PeriodKey::start), "start",
+     "is required (the first day, YYYY-MM-DD)"},
+};
+constexpr RequiredKey kDeviationRequiredKeys[] = {
+    {static_cast<std::uint8_t>(DeviationKey::milestone), "milestone",
+     "is required (the milestone key, e.g. \"plan_of_action\")"},
+    {static_cast<std::uint8_t>(DeviationKey::reason), "reason",
+     "is required (why the term was not kept)"},
+};
+
 std::string_view name_of(std::string_view name) { return name; }
 std::string_view name_of(const RootKey& key) { return key.name; }
 
@@ -181,6 +200,18 @@ class DescriptionReader final : public JsonEvents {
   void assign_deviation(const Scalar& value);
   std::optional<Date> read_date(const Scalar& value);
   bool read_required_text(const Scalar& value, std::string_view what);
+  // Fails for the first required key the current item lacks.
+  template <std::size_t N>
+  bool has_required_keys(const RequiredKey (&required)[N]) {
+    for (const RequiredKey& key : required) {
+      if (!(item_seen_ & (1u << key.index))) {
+        fail("missing_field", current_path(/*item_only=*/true) + "." + std::string(key.name),
+             std::string(key.missing_message));
+        return false;
+      }
+    }
+    return true;
+  }
 
   // The path of the value being read ("periods[1].end"), or of the current item when
   // `item_only` ("periods[1]").
@@ -320,35 +351,16 @@ void DescriptionReader::end_object() {
       }
       scope_ = Scope::finished;
       return;
-    case Scope::period: {
-      constexpr auto required = (1u << static_cast<unsigned>(PeriodKey::kind)) |
-                                (1u << static_cast<unsigned>(PeriodKey::start));
-      if ((item_seen_ & required) != required) {
-        const bool kind_missing = !(item_seen_ & (1u << static_cast<unsigned>(PeriodKey::kind)));
-        fail("missing_field", current_path(true) + (kind_missing ? ".kind" : ".start"),
-             kind_missing ? "is required (\"sick\" or \"maternity_leave\")"
-                          : "is required (the first day, YYYY-MM-DD)");
-        return;
-      }
+    case Scope::period:
+      if (!has_required_keys(kPeriodRequiredKeys)) return;
       scope_ = Scope::periods;
       ++item_index_;
       return;
-    }
-    case Scope::deviation: {
-      constexpr auto required = (1u << static_cast<unsigned>(DeviationKey::milestone)) |
-                                (1u << static_cast<unsigned>(DeviationKey::reason));
-      if ((item_seen_ & required) != required) {
-        const bool milestone_missing =
-            !(item_seen_ & (1u << static_cast<unsigned>(DeviationKey::milestone)));
-        fail("missing_field", current_path(true) + (milestone_missing ? ".milestone" : ".reason"),
-             milestone_missing ? "is required (the milestone key, e.g. \"plan_of_action\")"
-                               : "is required (why the term was not kept)");
-        return;
-      }
+    case Scope::deviation:
+      if (!has_required_keys(kDeviationRequiredKeys)) return;
       scope_ = Scope::deviations;
       ++item_index_;
       return;
-    }
     default:
       return;  // the reader guarantees balance; other scopes never see end_object
   }

@@ -10,147 +10,141 @@ namespace {
 using core::Date;
 using core::MilestoneKey;
 
-void append_optional_date(std::string& out, const std::optional<Date>& date) {
+// Each helper appends one member: `opening` is the literal before the value, `{"key":` for the
+// first member of an object and `,"key":` for the others.
+void date_member(std::string& out, std::string_view opening, Date date) {
+  out.append(opening);
+  append_json_date(out, date);
+}
+// null when the date is unknown: the key stays, so readers can rely on it.
+void date_or_null_member(std::string& out, std::string_view opening,
+                         const std::optional<Date>& date) {
+  out.append(opening);
   if (date) {
     append_json_date(out, *date);
   } else {
     out.append("null");
   }
 }
-
-// Appends `,"key":"YYYY-MM-DD"` only when the date is known: optional keys are left out.
-void append_date_member_if(std::string& out, std::string_view key, const std::optional<Date>& date) {
-  if (!date) return;
-  out.push_back(',');
-  append_json_string(out, key);
-  out.push_back(':');
-  append_json_date(out, *date);
+// Left out when the date is unknown: for keys the contract marks optional.
+void optional_date_member(std::string& out, std::string_view opening,
+                          const std::optional<Date>& date) {
+  if (date) date_member(out, opening, *date);
+}
+void number_member(std::string& out, std::string_view opening, long number) {
+  out.append(opening);
+  append_json_integer(out, number);
+}
+void text_member(std::string& out, std::string_view opening, std::string_view text) {
+  out.append(opening);
+  append_json_string(out, text);
+}
+// `opening` ends with '['; `append_item` writes one element.
+template <class Items, class AppendItem>
+void array_member(std::string& out, std::string_view opening, const Items& items,
+                  AppendItem append_item) {
+  out.append(opening);
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) out.push_back(',');
+    first = false;
+    append_item(item);
+  }
+  out.push_back(']');
 }
 
 void append_case(std::string& out, const core::TimelineInput& input,
                  const core::Timeline& timeline) {
   const core::CaseSummary& summary = timeline.case_summary;
-  out.append(R"("case":{"first_sick_day":)");
-  append_json_date(out, summary.first_sick_day);
-  out.append(R"(,"last_sick_day":)");
-  append_optional_date(out, summary.last_sick_day);
-  out.append(R"(,"counted_sick_days":)");
-  append_json_integer(out, summary.counted_sick_days_as_of);
-  out.append(R"(,"interruption_days":)");
-  append_json_integer(out, summary.interruption_days);
-  out.append(R"(,"earlier_cases":)");
-  append_json_integer(out, summary.earlier_cases);
-  out.append(R"(,"interruptions":[)");
-  bool first = true;
-  for (const core::Interruption& gap : core::case_interruptions(input, timeline)) {
-    if (!first) out.push_back(',');
-    first = false;
-    out.append(R"({"from":)");
-    append_json_date(out, gap.first_day);
-    out.append(R"(,"to":)");
-    append_json_date(out, gap.last_day);
-    out.append(R"(,"days":)");
-    append_json_integer(out, gap.days());
-    out.append(gap.maternity_leave ? R"(,"kind":"maternity_leave"})" : R"(,"kind":"fit"})");
-  }
-  out.append("]}");
+  date_member(out, R"("case":{"first_sick_day":)", summary.first_sick_day);
+  date_or_null_member(out, R"(,"last_sick_day":)", summary.last_sick_day);
+  number_member(out, R"(,"counted_sick_days":)", summary.counted_sick_days_as_of);
+  number_member(out, R"(,"interruption_days":)", summary.interruption_days);
+  number_member(out, R"(,"earlier_cases":)", summary.earlier_cases);
+  array_member(out, R"(,"interruptions":[)", core::case_interruptions(input, timeline),
+               [&out](const core::Interruption& gap) {
+                 date_member(out, R"({"from":)", gap.first_day);
+                 date_member(out, R"(,"to":)", gap.last_day);
+                 number_member(out, R"(,"days":)", gap.days());
+                 out.append(gap.maternity_leave ? R"(,"kind":"maternity_leave"})"
+                                                : R"(,"kind":"fit"})");
+               });
+  out.push_back('}');
 }
 
 void append_deadline(std::string& out, const core::TimelineInput& input,
                      const core::Timeline& timeline, const core::Milestone& milestone) {
   append_json_string(out, core::milestone_key_name(milestone.key));
   out.push_back(':');
-  out.push_back('{');
   if (milestone.from) {
-    out.append(R"("from":)");
-    append_json_date(out, *milestone.from);
-    out.push_back(',');
+    date_member(out, R"({"from":)", *milestone.from);
+    date_or_null_member(out, R"(,"due":)", milestone.due);
+  } else {
+    date_or_null_member(out, R"({"due":)", milestone.due);
   }
-  out.append(R"("due":)");
-  append_optional_date(out, milestone.due);
-  append_date_member_if(out, "remind_on", milestone.remind_on);
+  optional_date_member(out, R"(,"remind_on":)", milestone.remind_on);
   if (milestone.due && !core::is_working_day(*milestone.due)) {
-    append_date_member_if(out, "last_working_day",
-                          core::last_working_day_on_or_before(*milestone.due));
+    date_member(out, R"(,"last_working_day":)",
+                core::last_working_day_on_or_before(*milestone.due));
   }
   if (milestone.due && milestone.key == MilestoneKey::uwv_42_week_report) {
     // UWV reads "the first day after week 42" as the first working day after it.
-    append_date_member_if(out, "uwv_working_day",
-                          core::next_working_day_on_or_after(*milestone.due));
+    date_member(out, R"(,"uwv_working_day":)", core::next_working_day_on_or_after(*milestone.due));
   }
-  out.append(R"(,"responsible":)");
-  append_json_string(out, core::party_name(milestone.responsible));
-  out.append(R"(,"legal_basis":)");
-  append_json_string(out, milestone.legal_basis);
-  out.append(R"(,"status":)");
-  append_json_string(out, core::status_name(milestone.status));
-  append_date_member_if(out, "done_on", milestone.done_on);
+  text_member(out, R"(,"responsible":)", core::party_name(milestone.responsible));
+  text_member(out, R"(,"legal_basis":)", milestone.legal_basis);
+  text_member(out, R"(,"status":)", core::status_name(milestone.status));
+  optional_date_member(out, R"(,"done_on":)", milestone.done_on);
   if (milestone.deemed_timely) out.append(R"(,"deemed_timely":true)");
   if (milestone.not_applicable_reason != core::NotApplicableReason::none) {
-    out.append(R"(,"not_applicable_reason":)");
-    append_json_string(out, core::not_applicable_reason_name(milestone.not_applicable_reason));
+    text_member(out, R"(,"not_applicable_reason":)",
+                core::not_applicable_reason_name(milestone.not_applicable_reason));
   }
-  out.append(R"(,"explanation":)");
-  append_json_string(out, core::explain_milestone(input, timeline, milestone.key,
-                                                  core::Language::en));
-  out.append(R"(,"explanation_nl":)");
-  append_json_string(out, core::explain_milestone(input, timeline, milestone.key,
-                                                  core::Language::nl));
+  text_member(out, R"(,"explanation":)",
+              core::explain_milestone(input, timeline, milestone.key, core::Language::en));
+  text_member(out, R"(,"explanation_nl":)",
+              core::explain_milestone(input, timeline, milestone.key, core::Language::nl));
   out.push_back('}');
 }
 
 void append_wage_period(std::string& out, const core::Timeline& timeline) {
-  out.append(R"("wage_period":)");
   if (!timeline.wage_period) {
-    out.append("null");
+    out.append(R"("wage_period":null)");
     return;
   }
   const core::WagePeriod& wage = *timeline.wage_period;
   const std::optional<Date> wage_end = timeline.at(MilestoneKey::wage_continuation_end).due;
-  out.append(R"({"waiting_period_end":)");
-  append_json_date(out, wage.waiting_period_end);
-  out.append(R"(,"extended_end":)");
-  append_json_date(out, wage.extended_end);
-  out.append(R"(,"late_application_days":)");
-  append_json_integer(out, wage.late_application_days);
-  out.append(R"(,"late_application_needs_review":)");
-  out.append(wage.late_application_needs_review ? "true" : "false");
-  out.append(R"(,"sanction_days":)");
-  append_json_integer(out, wage.sanction_days);
-  append_date_member_if(out, "sanction_from", wage.sanction_from);
-  out.append(R"(,"wage_continuation_end":)");
-  append_optional_date(out, wage_end);
+  date_member(out, R"("wage_period":{"waiting_period_end":)", wage.waiting_period_end);
+  date_member(out, R"(,"extended_end":)", wage.extended_end);
+  number_member(out, R"(,"late_application_days":)", wage.late_application_days);
+  out.append(wage.late_application_needs_review ? R"(,"late_application_needs_review":true)"
+                                                : R"(,"late_application_needs_review":false)");
+  number_member(out, R"(,"sanction_days":)", wage.sanction_days);
+  optional_date_member(out, R"(,"sanction_from":)", wage.sanction_from);
+  date_or_null_member(out, R"(,"wage_continuation_end":)", wage_end);
   // WIA 43 b: no WIA benefit while the employer still owes wages under BW 7:629 lid 11.
-  out.append(R"(,"wia_from":)");
-  append_optional_date(out, wage_end ? std::optional<Date>(core::add_days(*wage_end, 1))
-                                     : std::nullopt);
+  date_or_null_member(out, R"(,"wia_from":)",
+                      wage_end ? std::optional<Date>(core::add_days(*wage_end, 1)) : std::nullopt);
   out.push_back('}');
 }
 
 void append_progress_evaluations(std::string& out, const core::TimelineInput& input,
                                  const core::Timeline& timeline) {
-  out.append(R"("progress_evaluations":[)");
-  bool first = true;
-  for (const core::EvaluationCycle& cycle : core::progress_evaluation_cycles(input, timeline)) {
-    if (!first) out.push_back(',');
-    first = false;
-    out.append(R"({"due":)");
-    append_json_date(out, cycle.due);
-    append_date_member_if(out, "done_on", cycle.done_on);
-    out.append(R"(,"status":)");
-    append_json_string(out, core::status_name(cycle.status));
-    out.push_back('}');
-  }
-  out.push_back(']');
+  array_member(out, R"("progress_evaluations":[)",
+               core::progress_evaluation_cycles(input, timeline),
+               [&out](const core::EvaluationCycle& cycle) {
+                 date_member(out, R"({"due":)", cycle.due);
+                 optional_date_member(out, R"(,"done_on":)", cycle.done_on);
+                 text_member(out, R"(,"status":)", core::status_name(cycle.status));
+                 out.push_back('}');
+               });
 }
 
 void append_early_iva(std::string& out, const core::Timeline& timeline) {
   if (!timeline.early_iva_window_from && !timeline.early_iva_window_due) return;
-  out.append(R"(,"early_iva":{"window_from":)");
-  append_optional_date(out, timeline.early_iva_window_from);
-  out.append(R"(,"window_due":)");
-  append_optional_date(out, timeline.early_iva_window_due);
-  append_date_member_if(out, "waiting_period_end", timeline.early_iva_waiting_period_end);
+  date_or_null_member(out, R"(,"early_iva":{"window_from":)", timeline.early_iva_window_from);
+  date_or_null_member(out, R"(,"window_due":)", timeline.early_iva_window_due);
+  optional_date_member(out, R"(,"waiting_period_end":)", timeline.early_iva_waiting_period_end);
   out.push_back('}');
 }
 
@@ -158,10 +152,8 @@ void append_early_iva(std::string& out, const core::Timeline& timeline) {
 
 void append_timeline_json(std::string& out, const core::TimelineInput& input,
                           const core::Timeline& timeline) {
-  out.append(R"({"first_sick_day":)");
-  append_json_date(out, timeline.case_summary.first_sick_day);
-  out.append(R"(,"as_of":)");
-  append_json_date(out, timeline.as_of);
+  date_member(out, R"({"first_sick_day":)", timeline.case_summary.first_sick_day);
+  date_member(out, R"(,"as_of":)", timeline.as_of);
   out.push_back(',');
   append_case(out, input, timeline);
   out.append(R"(,"deadlines":{)");
@@ -178,17 +170,11 @@ void append_timeline_json(std::string& out, const core::TimelineInput& input,
 }
 
 void append_error_json(std::string& out, const core::Error& error, long line) {
-  out.append(R"({"error":{"code":)");
-  append_json_string(out, error.code);
-  out.append(R"(,"field":)");
-  append_json_string(out, error.field);
-  out.append(R"(,"message":)");
-  append_json_string(out, error.message);
+  text_member(out, R"({"error":{"code":)", error.code);
+  text_member(out, R"(,"field":)", error.field);
+  text_member(out, R"(,"message":)", error.message);
   out.push_back('}');
-  if (line > 0) {
-    out.append(R"(,"line":)");
-    append_json_integer(out, line);
-  }
+  if (line > 0) number_member(out, R"(,"line":)", line);
   out.push_back('}');
 }
 
