@@ -244,17 +244,22 @@ Date days_before(Date today, DemoRandom& random, long low, long high) {
   return add_days(today, -random.between(low, high));
 }
 
+DemoCase with_options(Date today, DemoRandom& random, long min_age, long max_age,
+                      const ProcessOptions& options) {
+  CaseScript s(days_before(today, random, min_age, max_age), today);
+  s.add(EntryType::sick_report, s.first(), sick_report_payload(random, false));
+  run_process(s, random, options);
+  s.sort();
+  return DemoCase{0, s.take()};
+}
+
 // A long absence at a random stage of the 104 weeks.
 DemoCase open_case(Date today, DemoRandom& random, bool careful) {
-  CaseScript s(days_before(today, random, 3, 740), today);
-  s.add(EntryType::sick_report, s.first(), sick_report_payload(random, false));
   ProcessOptions options;
   options.careful = careful;
   options.partial_work = random.chance(40);
   options.start_track_2 = random.chance(70);
-  run_process(s, random, options);
-  s.sort();
-  return DemoCase{0, s.take()};
+  return with_options(today, random, 3, 740, options);
 }
 
 // A short absence that ended.
@@ -319,14 +324,6 @@ DemoCase corrected(Date today, DemoRandom& random) {
   return DemoCase{0, s.take()};
 }
 
-DemoCase with_options(Date today, DemoRandom& random, long min_age, long max_age,
-                      const ProcessOptions& options) {
-  CaseScript s(days_before(today, random, min_age, max_age), today);
-  s.add(EntryType::sick_report, s.first(), sick_report_payload(random, false));
-  run_process(s, random, options);
-  s.sort();
-  return DemoCase{0, s.take()};
-}
 
 // A plan of action with an adjustment (bijstelling) that names the version it replaces.
 DemoCase adjusted_plan(Date today, DemoRandom& random) {

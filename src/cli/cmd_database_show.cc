@@ -159,18 +159,14 @@ void register_show_command(CLI::App& app, int& exit_code) {
   command->add_option("--language", options->language, "Language of explanations: nl or en")
       ->check(CLI::IsMember({"nl", "en"}));
   command->callback([options, &exit_code] {
-    auto as_of = date_option(options->as_of, "--as-of", current_moment().today);
-    if (!as_of.ok()) {
-      exit_code = report_error("show", as_of.error());
-      return;
-    }
-    auto database = open_database(options->path, false);
-    if (!database.ok()) {
-      exit_code = report_error("show", database.error());
+    auto opened = open_database_as_of(options->path, options->as_of);
+    if (!opened.ok()) {
+      exit_code = report_error("show", opened.error());
       return;
     }
     const auto language = options->language == "en" ? core::Language::en : core::Language::nl;
-    auto view = database->app->get_case_file(cli_actor(), options->case_id, *as_of, language);
+    auto view = opened->database.app->get_case_file(cli_actor(), options->case_id, opened->as_of,
+                                                    language);
     if (!view.ok()) {
       exit_code = report_error("show", view.error());
       return;
@@ -197,22 +193,18 @@ void register_cases_command(CLI::App& app, int& exit_code) {
                       "Only cases whose next deadline is due within this many days");
   command->add_option("--as-of", options->as_of, "Date for statuses (default today)");
   command->callback([options, &exit_code] {
-    auto as_of = date_option(options->as_of, "--as-of", current_moment().today);
-    if (!as_of.ok()) {
-      exit_code = report_error("cases", as_of.error());
+    auto opened = open_database_as_of(options->path, options->as_of);
+    if (!opened.ok()) {
+      exit_code = report_error("cases", opened.error());
       return;
     }
-    auto database = open_database(options->path, false);
-    if (!database.ok()) {
-      exit_code = report_error("cases", database.error());
-      return;
-    }
-    auto rows = database->app->list_cases(cli_actor(), app::CaseQuery{*as_of, options->due_within});
+    auto rows = opened->database.app->list_cases(
+        cli_actor(), app::CaseQuery{opened->as_of, options->due_within});
     if (!rows.ok()) {
       exit_code = report_error("cases", rows.error());
       return;
     }
-    print_dashboard(*rows, *as_of);
+    print_dashboard(*rows, opened->as_of);
   });
 }
 

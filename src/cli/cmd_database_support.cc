@@ -33,6 +33,14 @@ core::Result<Database> open_database(const std::string& path, bool create) {
   return database;
 }
 
+core::Result<DatabaseAsOf> open_database_as_of(const std::string& path, const std::string& as_of) {
+  auto day = date_option(as_of, "--as-of", current_moment().today);
+  if (!day.ok()) return day.error();
+  auto database = open_database(path, false);
+  if (!database.ok()) return database.error();
+  return DatabaseAsOf{std::move(*database), *day};
+}
+
 app::Actor cli_actor() {
   std::string name;
   if (const char* user = std::getenv("USER")) name = user;

@@ -26,6 +26,14 @@ struct Database {
 // it must exist and hold a Spoorboek schema.
 core::Result<Database> open_database(const std::string& path, bool create);
 
+// A database opened for a query "as of" a day: the --as-of text (empty: today) is checked first,
+// so bad input never touches the file.
+struct DatabaseAsOf {
+  Database database;
+  core::Date as_of{};
+};
+core::Result<DatabaseAsOf> open_database_as_of(const std::string& path, const std::string& as_of);
+
 // The CLI acts as an administrator, recorded as "cli:<login name>".
 app::Actor cli_actor();
 
