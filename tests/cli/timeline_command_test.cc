@@ -4,6 +4,7 @@
 
 #include <ctime>
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -84,6 +85,9 @@ struct BadDescription {
   std::string text;
   std::string field_in_message;
 };
+
+// Names the case in test listings instead of dumping its bytes.
+void PrintTo(const BadDescription& description, std::ostream* out) { *out << description.name; }
 
 class TimelineCommandRefuses : public ::testing::TestWithParam<BadDescription> {};
 
