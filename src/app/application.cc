@@ -18,9 +18,8 @@ Status check_no_overlapping_case(store::Store& store, std::int64_t case_id,
   for (const auto& other : *others) {
     const auto& summary = other.summary;
     if (summary.case_id == case_id || !summary.first_sick_day) continue;
-    const bool open = !summary.last_sick_day;
     const auto other_id = std::to_string(summary.case_id);
-    if (open) {
+    if (detail::summary_is_open(summary) || !summary.last_sick_day) {
       return core::make_error("conflict", "type",
                               "the employee's case " + other_id +
                                   " is still open: record renewed sickness there");
@@ -75,7 +74,7 @@ Result<std::int64_t> Application::open_case(const Actor& actor, std::int64_t emp
   auto existing = store_.list_cases(filter);
   if (!existing.ok()) return existing.error();
   for (const auto& other : *existing) {
-    if (!other.summary.last_sick_day) {
+    if (detail::summary_is_open(other.summary)) {
       return core::make_error("conflict", "employee_id",
                               "the employee has an open case (" +
                                   std::to_string(other.summary.case_id) + ")");

@@ -75,6 +75,7 @@ struct CaseFileView {
 struct CaseQuery {
   core::Date as_of{};
   std::optional<int> due_within_days;  // only cases whose next deadline is due by as_of + N
+  bool include_closed = false;         // also cases that ended (recovered)
 };
 
 // One dashboard row.

@@ -3,6 +3,7 @@
 
 #include "app/application.h"
 #include "app/policy.h"
+#include "app/prepare_append.h"
 
 namespace spoorboek::app {
 namespace {
@@ -96,6 +97,7 @@ Result<std::vector<CaseRow>> Application::list_cases(const Actor& actor, const C
   rows.reserve(listings->size());
   for (const auto& listing : *listings) {
     const auto& summary = listing.summary;
+    if (!query.include_closed && !detail::summary_is_open(summary)) continue;
     CaseRow row;
     row.case_id = summary.case_id;
     row.employer_name = listing.employer_name;

@@ -29,6 +29,11 @@ store::CaseSummary summarize_case(std::int64_t case_id, const core::CaseFold& fo
   return summary;
 }
 
+bool summary_is_open(const store::CaseSummary& summary) {
+  const auto status = core::case_status_from_name(summary.status);
+  return !status || *status != core::CaseStatus::recovered;
+}
+
 core::Result<store::AppendRequest> prepare_append(std::int64_t case_id,
                                                   std::vector<core::Entry>& file,
                                                   const core::EntryDraft& draft,

@@ -17,6 +17,10 @@ namespace spoorboek::app::detail {
 store::CaseSummary summarize_case(std::int64_t case_id, const core::CaseFold& fold,
                                   const core::Entry* last, const Moment& now);
 
+// Whether the projection row belongs to a case that is not over: sick, working partially, on
+// leave, or still empty (opened, no sick report yet).
+bool summary_is_open(const store::CaseSummary& summary);
+
 // Builds the next entry of the case whose entries (in seq order) are `file`, checks it (date not
 // in the future, expected_seq, the fold with it), hashes it and adds the summary. On success the
 // new entry is appended to `file`; on failure `file` is unchanged.

@@ -118,7 +118,7 @@ void print_dashboard(const std::vector<app::CaseRow>& rows, core::Date as_of) {
   for (const auto& row : rows) overdue += row.days_left && *row.days_left < 0;
   std::printf("Verzuimdossiers per %s: %zu dossiers, %ld met een termijn te laat\n\n",
               core::format_iso_date(as_of).c_str(), rows.size(), overdue);
-  std::printf("%6s  %-26s %-24s %-18s %-10s %4s  %-26s %-10s %-10s %5s\n", "dossier",
+  std::printf("%6s  %-26s %-24s %-25s %-10s %4s  %-26s %-10s %-10s %5s\n", "dossier",
               "werkgever", "werknemer", "status", "1e ziek", "week", "volgende termijn",
               "uiterlijk", "stand", "dagen");
   for (const auto& row : rows) {
@@ -128,9 +128,12 @@ void print_dashboard(const std::vector<app::CaseRow>& rows, core::Date as_of) {
                   core::MilestoneKey::problem_analysis)))
         : "-";
     const std::string days = row.days_left ? std::to_string(*row.days_left) : "";
-    std::printf("%6lld  %-26.26s %-24.24s %-18s %-10s %4ld  %-26.26s %-10s %-10s %5s\n",
+    const auto status = core::case_status_from_name(row.status);
+    const std::string status_text =
+        status ? std::string(core::case_status_dutch_name(*status)) : row.status;
+    std::printf("%6lld  %-26.26s %-24.24s %-25s %-10s %4ld  %-26.26s %-10s %-10s %5s\n",
                 static_cast<long long>(row.case_id), row.employer_name.c_str(),
-                row.employee_name.c_str(), row.status.c_str(),
+                row.employee_name.c_str(), status_text.c_str(),
                 date_text(row.first_sick_day).c_str(), row.sick_week, next.c_str(),
                 date_text(row.next_deadline_due).c_str(),
                 row.days_left ? std::string(urgency(*row.days_left)).c_str() : "",
@@ -184,14 +187,16 @@ void register_cases_command(CLI::App& app, int& exit_code) {
     std::string path;
     std::optional<int> due_within;
     std::string as_of;
+    bool all = false;
   };
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand(
-      "cases", "The dashboard: every case with its next deadline, overdue first");
+      "cases", "The dashboard: every open case with its next deadline, overdue first");
   command->add_option("--db", options->path, "SQLite database file")->required();
   command->add_option("--due-within", options->due_within,
                       "Only cases whose next deadline is due within this many days");
   command->add_option("--as-of", options->as_of, "Date for statuses (default today)");
+  command->add_flag("--all", options->all, "Also list the cases that ended (recovered)");
   command->callback([options, &exit_code] {
     auto opened = open_database_as_of(options->path, options->as_of);
     if (!opened.ok()) {
@@ -199,7 +204,7 @@ void register_cases_command(CLI::App& app, int& exit_code) {
       return;
     }
     auto rows = opened->database.app->list_cases(
-        cli_actor(), app::CaseQuery{opened->as_of, options->due_within});
+        cli_actor(), app::CaseQuery{opened->as_of, options->due_within, options->all});
     if (!rows.ok()) {
       exit_code = report_error("cases", rows.error());
       return;

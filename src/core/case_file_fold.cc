@@ -459,6 +459,14 @@ std::string_view case_status_name(CaseStatus status) {
   return "no_sickness";
 }
 
+std::optional<CaseStatus> case_status_from_name(std::string_view name) {
+  for (auto status : {CaseStatus::no_sickness, CaseStatus::sick, CaseStatus::working_partially,
+                      CaseStatus::maternity_leave, CaseStatus::recovered}) {
+    if (case_status_name(status) == name) return status;
+  }
+  return std::nullopt;
+}
+
 std::string_view case_status_dutch_name(CaseStatus status) {
   switch (status) {
     case CaseStatus::no_sickness: return "geen verzuim";

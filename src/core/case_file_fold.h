@@ -32,6 +32,7 @@ enum class CaseStatus : std::uint8_t {
   recovered,          // no open sick period
 };
 std::string_view case_status_name(CaseStatus status);
+std::optional<CaseStatus> case_status_from_name(std::string_view name);
 std::string_view case_status_dutch_name(CaseStatus status);
 
 struct CaseState {

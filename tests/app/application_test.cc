@@ -212,3 +212,21 @@ TEST_F(ApplicationTest, RolesAreChecked) {
 
 }  // namespace
 }  // namespace spoorboek::app
+
+namespace spoorboek::app {
+namespace {
+
+TEST_F(ApplicationTest, DashboardHidesEndedCasesUnlessAsked) {
+  ASSERT_TRUE(append(sick_report("2026-01-05")).ok());
+  ASSERT_TRUE(append(line("recovery", "2026-01-20")).ok());
+  const auto summary = store_->find_summary(case_);
+  EXPECT_EQ(summary->status, "recovered");
+  EXPECT_FALSE(summary->next_deadline_key.has_value());  // nothing is due in an ended case
+  EXPECT_TRUE(app_->list_cases(kAdmin, CaseQuery{now_.today, std::nullopt})->empty());
+  const auto all = app_->list_cases(kAdmin, CaseQuery{now_.today, std::nullopt, true});
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].sick_week, 3);  // 15 sick days, frozen at the recovery
+}
+
+}  // namespace
+}  // namespace spoorboek::app
