@@ -256,7 +256,7 @@ Timeline compute_timeline(const TimelineInput& input);
 
 // The deadline that needs attention first: among the milestones still open (overdue, due soon,
 // upcoming, in that order of urgency), the one with the earliest due date; nullptr when none is
-// open. This is what dashboards show as "next deadline".
+// open. UWV's own acts are left out. This is what dashboards show as "next deadline".
 const Milestone* next_open_milestone(const Timeline& timeline);
 
 // The sick week (1-based) the case is in as of the timeline's date; 0 before the first sick day.

@@ -88,7 +88,9 @@ const Milestone* next_open_milestone(const Timeline& timeline) {
     const bool open = m.status == MilestoneStatus::overdue ||
                       m.status == MilestoneStatus::due_soon ||
                       m.status == MilestoneStatus::upcoming;
-    if (!open || !m.due) continue;
+    // UWV's own acts (its letter, its sanction decision) are dates to know, not steps the people
+    // running the case can take.
+    if (!open || !m.due || m.responsible == Party::uwv) continue;
     if (!next || *m.due < *next->due) next = &m;
   }
   return next;

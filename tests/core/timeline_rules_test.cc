@@ -372,6 +372,19 @@ TEST(NextOpenMilestone, IsTheEarliestOpenDeadline) {
   input.periods = {sick("2024-01-08", "2024-01-20")};
   t = timeline_of(input);
   EXPECT_EQ(next_open_milestone(t), nullptr);  // recovered: nothing is open any more
+  // In the last weeks only UWV's decision on a sanction is still to come: not a step for us.
+  input.periods = {sick("2024-01-08")};
+  input.as_of = d("2025-12-01");
+  input.plan_of_action_date = d("2024-02-20");
+  input.progress_evaluation_dates = {d("2025-11-01")};
+  input.uwv_42_week_report_date = d("2024-10-20");
+  input.first_year_evaluation_date = d("2024-12-20");
+  input.track_2_start_date = d("2025-01-10");
+  input.reintegration_report_date = d("2025-10-01");
+  input.wia_application_date = d("2025-10-10");
+  t = timeline_of(input);
+  ASSERT_NE(next_open_milestone(t), nullptr);
+  EXPECT_EQ(next_open_milestone(t)->key, MilestoneKey::progress_evaluation);
 }
 
 }  // namespace
