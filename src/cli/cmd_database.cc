@@ -1,4 +1,5 @@
-// `init`, `verify`, `append` and `demo`: the commands that create, check and fill a database.
+// `init`, `verify`, `append`, `rebuild` and `demo`: the commands that create, check and fill a
+// database.
 // `show` and `cases` render in cmd_database_show.cc. Each parses, calls one use case per unit of
 // work, and renders.
 #include <CLI/CLI.hpp>
@@ -127,6 +128,34 @@ void register_append(CLI::App& app, int& exit_code) {
   });
 }
 
+void register_rebuild(CLI::App& app, int& exit_code) {
+  struct Options {
+    std::string path;
+    std::string as_of;
+  };
+  auto options = std::make_shared<Options>();
+  auto* command = app.add_subcommand(
+      "rebuild", "Recompute every case's summary row (status, next deadline) from its entries, "
+                 "in one transaction");
+  command->add_option("--db", options->path, "SQLite database file")->required();
+  command->add_option("--as-of", options->as_of, "Date the statuses hold for (default today)");
+  command->callback([options, &exit_code] {
+    auto opened = open_database_as_of(options->path, options->as_of);
+    if (!opened.ok()) {
+      exit_code = report_error("rebuild", opened.error());
+      return;
+    }
+    app::Moment now = current_moment();
+    now.today = opened->as_of;
+    auto report = opened->database.app->rebuild_projections(cli_actor(), now);
+    if (!report.ok()) {
+      exit_code = report_error("rebuild", report.error());
+      return;
+    }
+    std::cout << "rebuilt the summaries of " << report->cases << " cases\n";
+  });
+}
+
 void register_demo(CLI::App& app, int& exit_code) {
   struct Options {
     std::string path;
@@ -179,6 +208,7 @@ void register_database_commands(CLI::App& app, int& exit_code) {
   register_show_command(app, exit_code);
   register_cases_command(app, exit_code);
   register_verify(app, exit_code);
+  register_rebuild(app, exit_code);
   register_demo(app, exit_code);
 }
 

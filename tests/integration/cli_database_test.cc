@@ -168,8 +168,23 @@ TEST_F(CliDatabaseTest, DashboardFiltersOnDueWithin) {
   EXPECT_EQ(soon.out.find("gepland"), std::string::npos);  // nothing due later than 14 days
 }
 
+TEST_F(CliDatabaseTest, ProjectionsAreRebuiltFromTheLog) {
+  const std::string demo_db = dir_.file("demo.db");
+  ASSERT_EQ(dir_.run({"demo", "--db", demo_db, "--as-of", "2026-03-02"}).exit_code, 0);
+  const RunResult before = dir_.run({"cases", "--db", demo_db, "--as-of", "2026-03-02", "--all"});
+  tamper(demo_db, "UPDATE case_summaries SET status = 'recovered', next_deadline_key = NULL, "
+                  "next_deadline_due = NULL");
+  EXPECT_NE(dir_.run({"cases", "--db", demo_db, "--as-of", "2026-03-02", "--all"}).out,
+            before.out);
+  const RunResult rebuild = dir_.run({"rebuild", "--db", demo_db, "--as-of", "2026-03-02"});
+  ASSERT_EQ(rebuild.exit_code, 0) << rebuild.err;
+  EXPECT_EQ(dir_.run({"cases", "--db", demo_db, "--as-of", "2026-03-02", "--all"}).out,
+            before.out);
+  EXPECT_EQ(dir_.run({"verify", "--db", demo_db}).exit_code, 0);
+}
+
 TEST_F(CliDatabaseTest, EveryCommandHasHelp) {
-  for (const char* command : {"init", "append", "show", "cases", "verify", "demo"}) {
+  for (const char* command : {"init", "append", "show", "cases", "verify", "rebuild", "demo"}) {
     const RunResult help = dir_.run({command, "--help"});
     EXPECT_EQ(help.exit_code, 0) << command;
     EXPECT_NE(help.out.find("--db"), std::string::npos) << command;
