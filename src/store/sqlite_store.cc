@@ -84,7 +84,7 @@ Status SqliteStore::transaction(const std::function<Status()>& work) {
   --transaction_depth_;
   if (status.ok()) {
     if (auto committed = execute_script(db_, "COMMIT"); !committed.ok()) {
-      execute_script(db_, "ROLLBACK").ok();
+      (void)execute_script(db_, "ROLLBACK");
       return committed;
     }
     return status;
