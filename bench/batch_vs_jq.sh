@@ -31,6 +31,7 @@ echo "input: $cases ($(wc -l < "$cases") lines, $(du -h "$cases" | cut -f1))"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 ours="$spoorboek timeline --batch $cases --as-of $as_of"
+ours_one_thread="$ours -j 1"
 theirs="jq -c . $cases"
 
 # Every line must be accepted (exit 0), or we would time error objects instead of timelines.
@@ -40,21 +41,29 @@ theirs="jq -c . $cases"
 
 if command -v hyperfine >/dev/null; then
   report="$data_dir/spoorboek-batch-vs-jq.json"
-  hyperfine --warmup 1 --runs "$runs" --export-json "$report" \
+  hyperfine --runs "$runs" --export-json "$report" \
     --command-name "spoorboek timeline --batch" "$ours > /dev/null" \
+    --command-name "spoorboek timeline --batch -j 1" "$ours_one_thread > /dev/null" \
     --command-name "jq -c ." "$theirs > /dev/null"
   ours_s=$(jq '.results[0].mean' "$report")
-  theirs_s=$(jq '.results[1].mean' "$report")
+  ours_one_thread_s=$(jq '.results[1].mean' "$report")
+  theirs_s=$(jq '.results[2].mean' "$report")
 else
   # bash's own timer: the real time of the command, in seconds.
   seconds() { local TIMEFORMAT=%R; { time "$@" > /dev/null; } 2>&1; }
   ours_s=$(seconds $ours)
+  ours_one_thread_s=$(seconds $ours_one_thread)
   theirs_s=$(seconds $theirs)
 fi
 
-awk -v ours="$ours_s" -v theirs="$theirs_s" -v lines="$lines" 'BEGIN {
-  printf "spoorboek timeline --batch: %.2f s (%.0f lines/s)\n", ours, lines / ours
-  printf "jq -c .:                    %.2f s (%.0f lines/s)\n", theirs, lines / theirs
-  printf "ratio jq / spoorboek:       %.2f (%s)\n", theirs / ours,
-         ours <= theirs ? "requirement met: at least as fast as jq" : "requirement NOT met"
+awk -v ours="$ours_s" -v one="$ours_one_thread_s" -v theirs="$theirs_s" -v lines="$lines" \
+    -v jobs="$(nproc)" 'BEGIN {
+  printf "spoorboek timeline --batch (default -j, %d cores): %6.2f s (%.0f lines/s), jq/ours %.2f\n",
+         jobs, ours, lines / ours, theirs / ours
+  printf "spoorboek timeline --batch -j 1:                 %6.2f s (%.0f lines/s), jq/ours %.2f\n",
+         one, lines / one, theirs / one
+  printf "jq -c .:                                         %6.2f s (%.0f lines/s)\n",
+         theirs, lines / theirs
+  printf "requirement (default command at least as fast as jq): %s\n",
+         ours <= theirs ? "met" : "NOT met"
 }'

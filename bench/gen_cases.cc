@@ -12,8 +12,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const long count = std::strtol(argv[1], nullptr, 10);
-  const unsigned long long seed = argc == 3 ? std::strtoull(argv[2], nullptr, 10)
-                                            : spoorboek::bench::kDefaultSeed;
+  const unsigned long long seed =
+      argc == 3 ? std::strtoull(argv[2], nullptr, 10) : spoorboek::bench::kDefaultSeed;
   if (count < 0) {
     std::fprintf(stderr, "error: COUNT: must be 0 or more\n");
     return 2;

@@ -56,16 +56,18 @@ core::Date local_today() {
   return core::Date{day};
 }
 
+core::Error cannot_read(const std::string& name) {
+  return core::make_error("cannot_read", name,
+                          "cannot be read: " + std::string(std::strerror(errno)));
+}
+
 // An open input: standard input for "-", else the named file. Closes what it opened.
 class Input {
  public:
   static core::Result<Input> open(const std::string& path) {
     if (path == "-") return Input(STDIN_FILENO, false, "standard input");
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-      return core::make_error("cannot_read", path,
-                              "cannot be read: " + std::string(std::strerror(errno)));
-    }
+    if (fd < 0) return cannot_read(path);
     return Input(fd, true, path);
   }
   Input(Input&& other) noexcept
@@ -82,7 +84,7 @@ class Input {
     for (;;) {
       const ssize_t n = ::read(fd_, into, size);
       if (n >= 0) return static_cast<std::size_t>(n);
-      if (errno != EINTR) return core::make_error("cannot_read", name_, std::strerror(errno));
+      if (errno != EINTR) return cannot_read(name_);
     }
   }
 
@@ -164,8 +166,8 @@ class BlockReader {
       // Only the new bytes can hold the last newline: a long line is not searched twice.
       const void* last_newline = ::memrchr(block.data() + searched, '\n', *n);
       if (last_newline == nullptr) continue;
-      const auto cut = static_cast<std::size_t>(static_cast<const char*>(last_newline) -
-                                                block.data()) + 1;
+      const auto cut =
+          static_cast<std::size_t>(static_cast<const char*>(last_newline) - block.data()) + 1;
       carry_.assign(block, cut);
       block.resize(cut);
       return block;
@@ -254,8 +256,9 @@ int run_timeline(const TimelineOptions& options) {
     const auto as_of = core::parse_iso_date(options.as_of);
     if (!as_of) {
       return refuse(core::make_error("invalid_date", "--as-of",
-                                     "\"" + options.as_of + "\" is not a calendar date written as "
-                                                            "YYYY-MM-DD"));
+                                     "\"" + options.as_of +
+                                         "\" is not a calendar date written as "
+                                         "YYYY-MM-DD"));
     }
     default_as_of = *as_of;
   }
@@ -287,7 +290,8 @@ Input: one JSON object describing a case, e.g.
   A period's "kind" is "sick" or "maternity_leave"; "end" is its last day (inclusive); only the
   last sick period may be open. Dates are YYYY-MM-DD. A null value means the key is absent.
   Accepted keys (all optional but periods):
-   )" + keys + R"(.
+   )" + keys +
+         R"(.
   "progress_evaluation_dates" is a list of dates; "deviations" a list of {"milestone", "reason"};
   "safety_net" one of none, organ_donation, pregnancy, no_risk.
   The as-of date for statuses is the description's "as_of", else --as-of, else today.
@@ -319,13 +323,15 @@ void register_timeline_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   command->add_flag("--batch", options->batch,
                     "JSON Lines in, JSON Lines out: one timeline or error object per input line");
-  command->add_option("--as-of", options->as_of,
-                      "Date for statuses (YYYY-MM-DD) when a description has no \"as_of\"; "
-                      "default today")
+  command
+      ->add_option("--as-of", options->as_of,
+                   "Date for statuses (YYYY-MM-DD) when a description has no \"as_of\"; "
+                   "default today")
       ->type_name("DATE");
-  command->add_option("--jobs,-j", options->jobs,
-                      "With --batch: answer this many blocks of lines at once (threads); "
-                      "the output order is the input order")
+  command
+      ->add_option("--jobs,-j", options->jobs,
+                   "With --batch: answer this many blocks of lines at once (threads); "
+                   "the output order is the input order")
       ->check(CLI::Range(1u, 256u))
       ->capture_default_str();
   command->footer(help_footer());

@@ -2,8 +2,8 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -17,7 +17,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 std::size_t utf8_sequence_length(const char* p, const char* end) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(p[i]); };
   const auto available = static_cast<std::size_t>(end - p);
-  const auto continuation = [&](std::size_t i, unsigned char low = 0x80, unsigned char high = 0xBF) {
+  const auto continuation = [&](std::size_t i, unsigned char low = 0x80,
+                                unsigned char high = 0xBF) {
     return i < available && byte(i) >= low && byte(i) <= high;
   };
   const unsigned char lead = byte(0);

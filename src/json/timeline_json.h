@@ -4,8 +4,8 @@
 //
 // Input: one JSON object with "periods" (required) and optional keys that mirror
 // core::TimelineInput one to one ("problem_analysis_date", "wage_sanction_weeks", "deviations",
-// "safety_net", ...; see timeline_input_keys()). A null value means the key is absent. Unknown keys,
-// wrong types, impossible dates and broken rules are refused.
+// "safety_net", ...; see timeline_input_keys()). A null value means the key is absent. Unknown
+// keys, wrong types, impossible dates and broken rules are refused.
 //
 // Output: one line of compact JSON:
 //   {"first_sick_day","as_of","case":{...},"deadlines":{"<milestone key>":{...}, every milestone

@@ -75,7 +75,6 @@ constexpr RootKey kRootKeys[] = {
 };
 constexpr std::size_t kRootKeyCount = std::size(kRootKeys);
 
-
 enum class PeriodKey : std::uint8_t { kind, start, end, cause };
 constexpr std::string_view kPeriodKeyNames[] = {"kind", "start", "end", "cause"};
 
@@ -190,7 +189,14 @@ class DescriptionReader final : public JsonEvents {
 
  private:
   enum class Scope : std::uint8_t {
-    document, root, periods, period, evaluation_dates, deviations, deviation, finished
+    document,
+    root,
+    periods,
+    period,
+    evaluation_dates,
+    deviations,
+    deviation,
+    finished
   };
 
   void on_scalar(const Scalar& value);
@@ -229,10 +235,9 @@ class DescriptionReader final : public JsonEvents {
   Scope scope_ = Scope::document;
   std::size_t root_key_ = 0;
   std::bitset<kRootKeyCount> root_seen_;
-  std::size_t item_key_ = 0;   // PeriodKey or DeviationKey of the value being read
+  std::size_t item_key_ = 0;    // PeriodKey or DeviationKey of the value being read
   std::uint8_t item_seen_ = 0;  // bit per PeriodKey or DeviationKey
   std::size_t item_index_ = 0;  // within the array being read
-  std::string unknown_key_;     // kept for the error path
 };
 
 void DescriptionReader::fail(std::string code, std::string field, std::string message) {
@@ -265,8 +270,9 @@ void DescriptionReader::key(std::string_view name) {
   if (scope_ == Scope::root) {
     const auto index = index_of(kRootKeys, name);
     if (!index) {
-      fail("unknown_key", std::string(name), "unknown key (accepted: periods, as_of and the optional keys "
-                                "listed by `spoorboek timeline --help`)");
+      fail("unknown_key", std::string(name),
+           "unknown key (accepted: periods, as_of and the optional keys "
+           "listed by `spoorboek timeline --help`)");
       return;
     }
     root_key_ = *index;
@@ -275,8 +281,8 @@ void DescriptionReader::key(std::string_view name) {
     return;
   }
   const bool in_period = scope_ == Scope::period;
-  const auto index = in_period ? index_of(kPeriodKeyNames, name)
-                               : index_of(kDeviationKeyNames, name);
+  const auto index =
+      in_period ? index_of(kPeriodKeyNames, name) : index_of(kDeviationKeyNames, name);
   if (!index) {
     fail("unknown_key", current_path(/*item_only=*/true) + "." + std::string(name),
          in_period ? "unknown key (a period has kind, start, end and cause)"
@@ -335,9 +341,7 @@ void DescriptionReader::on_container_start(bool is_object) {
     case Scope::evaluation_dates:
     case Scope::period:
     case Scope::deviation:
-    case Scope::finished:
-      on_scalar(container);
-      return;
+    case Scope::finished: on_scalar(container); return;
   }
   return;
 }
@@ -361,8 +365,7 @@ void DescriptionReader::end_object() {
       scope_ = Scope::deviations;
       ++item_index_;
       return;
-    default:
-      return;  // the reader guarantees balance; other scopes never see end_object
+    default: return;  // the reader guarantees balance; other scopes never see end_object
   }
 }
 
@@ -392,14 +395,9 @@ void DescriptionReader::on_scalar(const Scalar& value) {
       }
       ++item_index_;
       return;
-    case Scope::periods:
-      fail_wrong_type(value, "a period object");
-      return;
-    case Scope::deviations:
-      fail_wrong_type(value, "a deviation object");
-      return;
-    case Scope::finished:
-      return;
+    case Scope::periods: fail_wrong_type(value, "a period object"); return;
+    case Scope::deviations: fail_wrong_type(value, "a deviation object"); return;
+    case Scope::finished: return;
   }
   return;
 }
@@ -411,8 +409,8 @@ std::optional<Date> DescriptionReader::read_date(const Scalar& value) {
   }
   const auto date = core::parse_iso_date(value.text);
   if (!date) {
-    fail_here("invalid_date", quoted_excerpt(value.text) +
-                                  " is not a calendar date written as YYYY-MM-DD");
+    fail_here("invalid_date",
+              quoted_excerpt(value.text) + " is not a calendar date written as YYYY-MM-DD");
   }
   return date;
 }
@@ -429,9 +427,7 @@ void DescriptionReader::assign_root(const RootKey& key, const Scalar& value) {
   // null stands for "absent" for every optional key; the defaults are already in place.
   const bool absent = value.type == Scalar::Type::null;
   switch (key.kind) {
-    case ValueKind::periods:
-      fail_wrong_type(value, "a list of periods");
-      return;
+    case ValueKind::periods: fail_wrong_type(value, "a list of periods"); return;
     case ValueKind::evaluation_dates:
       if (!absent) fail_wrong_type(value, "a list of dates (YYYY-MM-DD)");
       return;
@@ -458,8 +454,9 @@ void DescriptionReader::assign_root(const RootKey& key, const Scalar& value) {
       return;
     case ValueKind::safety_net: {
       if (absent) return;
-      if (!read_required_text(value, "one of \"none\", \"organ_donation\", \"pregnancy\", "
-                                     "\"no_risk\"")) {
+      if (!read_required_text(value,
+                              "one of \"none\", \"organ_donation\", \"pregnancy\", "
+                              "\"no_risk\"")) {
         return;
       }
       const auto net = safety_net_from_name(value.text);

@@ -61,14 +61,14 @@ void append_case(std::string& out, const core::TimelineInput& input,
   number_member(out, R"(,"counted_sick_days":)", summary.counted_sick_days_as_of);
   number_member(out, R"(,"interruption_days":)", summary.interruption_days);
   number_member(out, R"(,"earlier_cases":)", summary.earlier_cases);
-  array_member(out, R"(,"interruptions":[)", core::case_interruptions(input, timeline),
-               [&out](const core::Interruption& gap) {
-                 date_member(out, R"({"from":)", gap.first_day);
-                 date_member(out, R"(,"to":)", gap.last_day);
-                 number_member(out, R"(,"days":)", gap.days());
-                 out.append(gap.maternity_leave ? R"(,"kind":"maternity_leave"})"
-                                                : R"(,"kind":"fit"})");
-               });
+  array_member(
+      out, R"(,"interruptions":[)", core::case_interruptions(input, timeline),
+      [&out](const core::Interruption& gap) {
+        date_member(out, R"({"from":)", gap.first_day);
+        date_member(out, R"(,"to":)", gap.last_day);
+        number_member(out, R"(,"days":)", gap.days());
+        out.append(gap.maternity_leave ? R"(,"kind":"maternity_leave"})" : R"(,"kind":"fit"})");
+      });
   out.push_back('}');
 }
 

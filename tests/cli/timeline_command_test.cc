@@ -55,9 +55,9 @@ TEST(TimelineCommand, ReadsStandardInputForADash) {
 }
 
 TEST(TimelineCommand, TheDescriptionsAsOfWinsOverTheOption) {
-  const RunResult run = run_spoorboek(
-      "timeline --as-of 2023-03-01 -",
-      R"({"periods":[{"kind":"sick","start":"2022-01-03"}],"as_of":"2022-06-01"})");
+  const RunResult run =
+      run_spoorboek("timeline --as-of 2023-03-01 -",
+                    R"({"periods":[{"kind":"sick","start":"2022-01-03"}],"as_of":"2022-06-01"})");
   ASSERT_EQ(run.exit_code, kExitOk) << run.err;
   EXPECT_EQ(json::parse(run.out)["as_of"], "2022-06-01");
 }
@@ -106,8 +106,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadDescription{"EmptyFile", "", "empty"},
         BadDescription{"NotJson", "periods: sick\n", "not valid JSON"},
         BadDescription{"NotAnObject", "[1, 2]", "must be a JSON object"},
-        BadDescription{"ImpossibleDate",
-                       R"({"periods":[{"kind":"sick","start":"2026-02-30"}]})",
+        BadDescription{"ImpossibleDate", R"({"periods":[{"kind":"sick","start":"2026-02-30"}]})",
                        "periods[0].start: "},
         BadDescription{"EndBeforeStart",
                        R"({"periods":[{"kind":"sick","start":"2026-03-10","end":"2026-03-01"}]})",
@@ -127,7 +126,8 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<BadDescription>& info) { return info.param.name; });
 
 TEST(TimelineCommand, RefusesAMissingFile) {
-  const RunResult run = run_spoorboek("timeline " + quoted_path(::testing::TempDir() + "nope.json"));
+  const RunResult run =
+      run_spoorboek("timeline " + quoted_path(::testing::TempDir() + "nope.json"));
   EXPECT_EQ(run.exit_code, kExitBadInput);
   EXPECT_EQ(run.out, "");
   EXPECT_NE(run.err.find("nope.json"), std::string::npos) << run.err;
@@ -179,7 +179,8 @@ TEST(TimelineBatchCommand, ExitsZeroWhenEveryLineIsGoodAndReadsALastLineWithoutN
 }
 
 TEST(TimelineBatchCommand, RefusesAnEmptyLineInsteadOfSkippingIt) {
-  const std::string input = case_starting("2024-01-08") + "\n\n" + case_starting("2024-03-04") + "\n";
+  const std::string input =
+      case_starting("2024-01-08") + "\n\n" + case_starting("2024-03-04") + "\n";
   const RunResult run = run_spoorboek("timeline --batch --as-of 2024-06-01 -", input);
   EXPECT_EQ(run.exit_code, kExitBadInput);
   const auto lines = lines_of(run.out);
@@ -197,8 +198,8 @@ TEST(TimelineBatchCommand, KeepsOrderAndLineNumbersAcrossBlocksAndThreads) {
   constexpr int kBadLine = 8123;
   for (int line = 1; line <= kLines; ++line) {
     const int day = line % 28 + 1;
-    const std::string first_day = std::string("2024-03-") + (day < 10 ? "0" : "") +
-                                  std::to_string(day);
+    const std::string first_day =
+        std::string("2024-03-") + (day < 10 ? "0" : "") + std::to_string(day);
     first_days.push_back(first_day);
     input += (line == kBadLine ? std::string("{\"periods\":1}") : case_starting(first_day)) + "\n";
   }

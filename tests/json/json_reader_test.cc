@@ -152,8 +152,8 @@ TEST(ReadJson, RefusesWhatTheReferenceRefuses) {
 
 TEST(ReadJson, SaysWhereTheTextBreaks) {
   TreeRecorder recorder;
-  const core::Status status = read_json("{\n  \"periods\": [\n    {\"kind\": sick}\n  ]\n}",
-                                        recorder);
+  const core::Status status =
+      read_json("{\n  \"periods\": [\n    {\"kind\": sick}\n  ]\n}", recorder);
   ASSERT_FALSE(status.ok());
   EXPECT_NE(status.error().message.find("line 3, column 14"), std::string::npos)
       << status.error().message;
@@ -169,14 +169,18 @@ TEST(ReadJson, ReadsDeepNestingWithoutRecursion) {
 
 TEST(ReadJson, AgreesWithTheReferenceOnMutatedDocuments) {
   // Single-byte edits of real-looking documents hit most of the grammar's corners.
-  const std::string alphabet = "{}[]:,\"\\ 0123456789.eE+-truefalsn/u\x01\x7f\xc3\xab\xe2\x82\xac\xff";
+  const std::string alphabet =
+      "{}[]:,\"\\ 0123456789.eE+-truefalsn/u\x01\x7f\xc3\xab\xe2\x82\xac\xff";
   std::mt19937 random(20261123);
-  const auto pick = [&random](std::size_t size) { return static_cast<std::size_t>(random() % size); };
+  const auto pick = [&random](std::size_t size) {
+    return static_cast<std::size_t>(random() % size);
+  };
   int accepted = 0;
   int refused = 0;
   for (int round = 0; round < 20000; ++round) {
     std::string text = kValidDocuments[pick(kValidDocuments.size())];
-    for (int edit = 0, edits = 1 + static_cast<int>(pick(3)); edit < edits && !text.empty(); ++edit) {
+    for (int edit = 0, edits = 1 + static_cast<int>(pick(3)); edit < edits && !text.empty();
+         ++edit) {
       const std::size_t at = pick(text.size());
       switch (pick(3)) {
         case 0: text.erase(at, 1); break;

@@ -1,10 +1,10 @@
 // One output line per input line, numbered like the input, with the refused lines counted.
+#include "json/timeline_batch.h"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
-
-#include "json/timeline_batch.h"
 
 namespace spoorboek::json {
 namespace {
@@ -42,10 +42,11 @@ TEST(TimelineBatch, AnswersEachLineWithOneLineAndNumbersTheRefusedOnes) {
 TEST(TimelineBatch, NumbersLinesFromWhereItsBlockStartsAndReadsALastLineWithoutNewline) {
   TimelineBatch batch(*core::parse_iso_date("2026-11-23"), /*first_line_number=*/701);
   std::string out;
-  batch.process_lines("{\"periods\":[{\"kind\":\"sick\",\"start\":\"2026-01-05\"}]}\n"
-                      "\n"
-                      "{\"periods\":[{\"kind\":\"sick\",\"start\":\"2026-02-02\"}]}",
-                      out);
+  batch.process_lines(
+      "{\"periods\":[{\"kind\":\"sick\",\"start\":\"2026-01-05\"}]}\n"
+      "\n"
+      "{\"periods\":[{\"kind\":\"sick\",\"start\":\"2026-02-02\"}]}",
+      out);
   EXPECT_EQ(batch.lines_read(), 3);
   EXPECT_EQ(batch.lines_refused(), 1);
   const std::size_t first_end = out.find('\n');

@@ -29,11 +29,11 @@ core::Error refusal(const std::string& text) {
   return result.error();
 }
 
-#define EXPECT_REFUSED(text, expected_code, expected_field)        \
-  do {                                                              \
-    const core::Error error = refusal(text);                        \
-    EXPECT_EQ(error.code, expected_code) << error.message;          \
-    EXPECT_EQ(error.field, expected_field) << error.message;        \
+#define EXPECT_REFUSED(text, expected_code, expected_field)  \
+  do {                                                       \
+    const core::Error error = refusal(text);                 \
+    EXPECT_EQ(error.code, expected_code) << error.message;   \
+    EXPECT_EQ(error.field, expected_field) << error.message; \
   } while (false)
 
 TEST(ParseTimelineInput, ReadsTheContractExample) {
@@ -150,8 +150,8 @@ TEST(ParseTimelineInput, NamesAnUnknownKey) {
 }
 
 TEST(ParseTimelineInput, RefusesADuplicateKey) {
-  EXPECT_REFUSED(with_one_period(R"("as_of":"2026-01-01","as_of":"2026-01-02")"),
-                 "duplicate_key", "as_of");
+  EXPECT_REFUSED(with_one_period(R"("as_of":"2026-01-01","as_of":"2026-01-02")"), "duplicate_key",
+                 "as_of");
   EXPECT_REFUSED(R"({"periods":[{"kind":"sick","start":"2025-03-03","start":"2025-03-04"}]})",
                  "duplicate_key", "periods[0].start");
 }
@@ -163,16 +163,15 @@ TEST(ParseTimelineInput, RefusesWrongTypes) {
                  "wage_sanction_weeks");
   EXPECT_REFUSED(with_one_period(R"("problem_analysis_date":20250401)"), "wrong_type",
                  "problem_analysis_date");
-  EXPECT_REFUSED(with_one_period(R"("problem_analysis_date":{"date":"2025-04-01"})"),
-                 "wrong_type", "problem_analysis_date");
+  EXPECT_REFUSED(with_one_period(R"("problem_analysis_date":{"date":"2025-04-01"})"), "wrong_type",
+                 "problem_analysis_date");
   EXPECT_REFUSED(R"({"periods":{"kind":"sick","start":"2025-03-03"}})", "wrong_type", "periods");
   EXPECT_REFUSED(R"({"periods":["2025-03-03"]})", "wrong_type", "periods[0]");
   EXPECT_REFUSED(R"({"periods":[{"kind":"sick","start":["2025-03-03"]}]})", "wrong_type",
                  "periods[0].start");
   EXPECT_REFUSED(with_one_period(R"("progress_evaluation_dates":["2025-05-01",null])"),
                  "wrong_type", "progress_evaluation_dates[1]");
-  EXPECT_REFUSED(with_one_period(R"("file_is_complete":"yes")"), "wrong_type",
-                 "file_is_complete");
+  EXPECT_REFUSED(with_one_period(R"("file_is_complete":"yes")"), "wrong_type", "file_is_complete");
 }
 
 TEST(ParseTimelineInput, RefusesANumberTooLargeForItsField) {

@@ -47,10 +47,10 @@ TEST(RenderTimeline, HasTheContractKeysWithTheirTypes) {
   EXPECT_EQ(timeline["first_sick_day"], "2022-01-03");
   EXPECT_EQ(timeline["as_of"], "2023-03-01");
   const json& deadlines = timeline["deadlines"];
-  for (const char* key : {"problem_analysis", "plan_of_action", "uwv_42_week_report",
-                          "first_year_evaluation", "track_2_start", "reintegration_report",
-                          "wia_application", "waiting_period_end", "uwv_sanction_decision",
-                          "wage_continuation_end"}) {
+  for (const char* key :
+       {"problem_analysis", "plan_of_action", "uwv_42_week_report", "first_year_evaluation",
+        "track_2_start", "reintegration_report", "wia_application", "waiting_period_end",
+        "uwv_sanction_decision", "wage_continuation_end"}) {
     ASSERT_TRUE(deadlines.contains(key)) << key;
     EXPECT_TRUE(is_date(deadlines[key]["due"])) << key;
   }
@@ -185,8 +185,8 @@ TEST(AppendJsonString, FindsEveryEscapeWhereverItFallsInTheText) {
 
 TEST(AppendErrorJson, GivesCodeFieldMessageAndLine) {
   std::string out;
-  append_error_json(out, core::make_error("invalid_date", "periods[1].end", "\"2026-02-30\" is bad"),
-                    7);
+  append_error_json(out,
+                    core::make_error("invalid_date", "periods[1].end", "\"2026-02-30\" is bad"), 7);
   const json error = json::parse(out);
   EXPECT_EQ(error["error"]["code"], "invalid_date");
   EXPECT_EQ(error["error"]["field"], "periods[1].end");
