@@ -85,16 +85,16 @@ void print_case_file(const app::CaseFileView& view) {
               std::string(core::case_status_dutch_name(view.state.status)).c_str(),
               date_text(view.state.first_sick_day).c_str(), view.sick_week,
               core::format_iso_date(view.as_of).c_str());
-  std::printf("\nDossierregels\n  %4s  %-10s  %-24s  %-14s  %-12s\n", "seq", "datum", "soort",
+  std::printf("\nDossierregels\n  %4s  %-10s  %-36s  %-14s  %-12s\n", "seq", "datum", "soort",
               "door", "zichtbaarheid");
   for (const auto& entry : view.entries) {
     std::string marks;
     if (entry.voided) marks += " [vervallen]";
     if (entry.corrected) marks += " [gecorrigeerd]";
     if (entry.redacted) marks += " [afgeschermd]";
-    std::printf("  %4lld  %s  %-24s  %-14s  %-12s%s\n", static_cast<long long>(entry.seq),
+    std::printf("  %4lld  %s  %-36s  %-14s  %-12s%s\n", static_cast<long long>(entry.seq),
                 core::format_iso_date(entry.occurred_on).c_str(),
-                std::string(core::entry_type_name(entry.type)).c_str(), entry.actor.c_str(),
+                std::string(core::entry_type_dutch_name(entry.type)).c_str(), entry.actor.c_str(),
                 std::string(core::visibility_name(entry.visibility)).c_str(), marks.c_str());
   }
   if (!view.has_timeline) {
@@ -106,9 +106,10 @@ void print_case_file(const app::CaseFileView& view) {
     const std::string window = m.from ? date_text(m.from) + " .. " + date_text(m.due)
                                       : date_text(m.due);
     std::string done = m.done_on ? " (gedaan " + date_text(m.done_on) + ")" : "";
-    std::printf("  %-40s %-24s %-15s%s\n",
+    std::printf("  %-40s %-24s %-20s%s\n",
                 std::string(core::milestone_dutch_name(m.key)).c_str(), window.c_str(),
-                std::string(core::status_name(m.status)).c_str(), done.c_str());
+                std::string(core::status_label(m.status, core::Language::nl)).c_str(),
+                done.c_str());
     if (!m.explanation.empty()) std::printf("      %s\n", m.explanation.c_str());
   }
 }

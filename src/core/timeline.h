@@ -168,6 +168,9 @@ enum class MilestoneStatus : std::uint8_t {
   info,            // a date to know, not an act to perform (end of the waiting period)
 };
 std::string_view status_name(MilestoneStatus status);
+enum class Language : std::uint8_t;
+// What a person reads: "te laat" / "overdue".
+std::string_view status_label(MilestoneStatus status, Language language);
 
 enum class NotApplicableReason : std::uint8_t {
   none,

@@ -94,3 +94,22 @@ std::string_view not_applicable_reason_name(NotApplicableReason reason) {
 }
 
 }  // namespace spoorboek::core
+
+namespace spoorboek::core {
+
+std::string_view status_label(MilestoneStatus status, Language language) {
+  const bool nl = language == Language::nl;
+  switch (status) {
+    case MilestoneStatus::upcoming: return nl ? "gepland" : "upcoming";
+    case MilestoneStatus::due_soon: return nl ? "binnenkort" : "due soon";
+    case MilestoneStatus::overdue: return nl ? "te laat" : "overdue";
+    case MilestoneStatus::done_on_time: return nl ? "op tijd gedaan" : "done on time";
+    case MilestoneStatus::done_late: return nl ? "te laat gedaan" : "done late";
+    case MilestoneStatus::deviation: return nl ? "afwijking met reden" : "deviation with reason";
+    case MilestoneStatus::not_applicable: return nl ? "niet van toepassing" : "not applicable";
+    case MilestoneStatus::info: return nl ? "ter informatie" : "for information";
+  }
+  return {};
+}
+
+}  // namespace spoorboek::core

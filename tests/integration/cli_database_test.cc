@@ -106,7 +106,7 @@ TEST_F(CliDatabaseTest, ShowRendersTheFileAndItsTimeline) {
             0);
   const RunResult text = dir_.run({"show", "--db", db_, "1", "--as-of", "2026-03-02"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
-  EXPECT_NE(text.out.find("sick_report"), std::string::npos);
+  EXPECT_NE(text.out.find("Ziekmelding"), std::string::npos);  // the Dutch name of sick_report
   EXPECT_NE(text.out.find("Probleemanalyse"), std::string::npos);
 
   const RunResult json_run =
