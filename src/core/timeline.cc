@@ -121,6 +121,23 @@ void settle(Milestone& m, const CaseClock& clock, Date as_of) {
   m.status = status_of(m, as_of, clock.has_deviation(m.key));
 }
 
+// Starts a milestone: who acts and on what legal basis.
+inline Milestone& begin_milestone(Timeline& t, MilestoneKey key, Party responsible,
+                                  std::string_view legal_basis) {
+  Milestone& m = t.at(key);
+  m.responsible = responsible;
+  m.legal_basis = legal_basis;
+  return m;
+}
+
+// Records when the step was taken (as far as it belongs to this case and had happened by as_of)
+// and settles the status.
+inline void settle_done(Milestone& m, const CaseClock& clock, const std::optional<Date>& done,
+                        Date as_of) {
+  m.done_on = clock.fact(done);
+  settle(m, clock, as_of);
+}
+
 // A deadline S(n)+1 that only exists when the case reaches day n.
 void due_day_after_sick_day(Milestone& m, const CaseClock& clock, long n) {
   m.rule = Rule::sick_day_plus_one;
@@ -199,23 +216,18 @@ Timeline compute_timeline(const TimelineInput& input) {
 
   // Report to the company doctor: within the first week (practice; the duty is RPG art. 2 lid 1).
   {
-    Milestone& m = t.at(MilestoneKey::company_doctor_report);
-    m.responsible = Party::employer;
-    m.legal_basis = "RPG art. 2 lid 1 (practice: first week)";
+    Milestone& m = begin_milestone(t, MilestoneKey::company_doctor_report, Party::employer, "RPG art. 2 lid 1 (practice: first week)");
     m.rule = Rule::sick_day;
     m.rule_n = 7;
     m.due = clock.S(7);
     if (!m.due) m.not_applicable_reason = NotApplicableReason::case_ended_first;
-    m.done_on = clock.fact(input.company_doctor_report_date);
-    settle(m, clock, as_of);
+    settle_done(m, clock, input.company_doctor_report_date, as_of);
   }
 
   // Safety-net report to UWV (ZW 38a lid 3): within six weeks for organ donation, pregnancy and
   // no-risk cases.
   {
-    Milestone& m = t.at(MilestoneKey::uwv_safety_net_report);
-    m.responsible = Party::employer;
-    m.legal_basis = "ZW art. 38a lid 3";
+    Milestone& m = begin_milestone(t, MilestoneKey::uwv_safety_net_report, Party::employer, "ZW art. 38a lid 3");
     if (input.safety_net == SafetyNet::none) {
       m.not_applicable_reason = NotApplicableReason::no_safety_net;
     } else {
@@ -223,16 +235,13 @@ Timeline compute_timeline(const TimelineInput& input) {
       m.rule_n = 42;
       m.due = add_days(D, 42);
     }
-    m.done_on = clock.fact(input.uwv_safety_net_report_date);
-    settle(m, clock, as_of);
+    settle_done(m, clock, input.uwv_safety_net_report_date, as_of);
   }
 
   // Problem analysis: "binnen zes weken na de eerste dag" = S(42)+1, reminder at S(42); at once
   // when the company doctor only later expects long-term absence (RPG art. 2 lid 3).
   {
-    Milestone& m = t.at(MilestoneKey::problem_analysis);
-    m.responsible = Party::company_doctor;
-    m.legal_basis = "RPG art. 2 lid 2";
+    Milestone& m = begin_milestone(t, MilestoneKey::problem_analysis, Party::company_doctor, "RPG art. 2 lid 2");
     due_day_after_sick_day(m, clock, 42);
     m.remind_on = clock.S(42);
     if (m.due && input.long_term_expected_on && *input.long_term_expected_on > *m.due) {
@@ -240,16 +249,13 @@ Timeline compute_timeline(const TimelineInput& input) {
       m.rule = Rule::long_term_expected;
       m.legal_basis = "RPG art. 2 lid 3";
     }
-    m.done_on = clock.fact(input.problem_analysis_date);
-    settle(m, clock, as_of);
+    settle_done(m, clock, input.problem_analysis_date, as_of);
   }
 
   // Plan of action: two weeks after the problem analysis; S(56)+1 while none is recorded.
   const auto problem_analysis_done = t.at(MilestoneKey::problem_analysis).done_on;
   {
-    Milestone& m = t.at(MilestoneKey::plan_of_action);
-    m.responsible = Party::employer_and_employee;
-    m.legal_basis = "RPG art. 4 lid 1";
+    Milestone& m = begin_milestone(t, MilestoneKey::plan_of_action, Party::employer_and_employee, "RPG art. 4 lid 1");
     if (problem_analysis_done) {
       m.rule = Rule::after_problem_analysis;
       m.rule_n = 14;
@@ -258,8 +264,7 @@ Timeline compute_timeline(const TimelineInput& input) {
     } else {
       due_day_after_sick_day(m, clock, 56);
     }
-    m.done_on = clock.fact(input.plan_of_action_date);
-    settle(m, clock, as_of);
+    settle_done(m, clock, input.plan_of_action_date, as_of);
   }
 
   // The waiting period and the wage period; the second year counts back from E'.
@@ -275,9 +280,7 @@ Timeline compute_timeline(const TimelineInput& input) {
   // Progress evaluations: at least every six weeks after the plan (rolling).
   {
     const Milestone& plan = t.at(MilestoneKey::plan_of_action);
-    Milestone& m = t.at(MilestoneKey::progress_evaluation);
-    m.responsible = Party::employer_and_employee;
-    m.legal_basis = "RPG art. 4 lid 2 b (practice: every 6 weeks)";
+    Milestone& m = begin_milestone(t, MilestoneKey::progress_evaluation, Party::employer_and_employee, "RPG art. 4 lid 2 b (practice: every 6 weeks)");
     m.rule = Rule::rolling_evaluation;
     m.rule_n = 42;
     std::optional<Date> anchor = plan.done_on;
@@ -307,38 +310,30 @@ Timeline compute_timeline(const TimelineInput& input) {
 
   // 42nd-week report (ZW 38 lid 1): not for ZW-benefit cases (lid 4), not after employment ended.
   {
-    Milestone& m = t.at(MilestoneKey::uwv_42_week_report);
-    m.responsible = Party::employer;
-    m.legal_basis = "ZW art. 38 lid 1";
+    Milestone& m = begin_milestone(t, MilestoneKey::uwv_42_week_report, Party::employer, "ZW art. 38 lid 1");
     due_day_after_sick_day(m, clock, 294);
     if (input.safety_net != SafetyNet::none) {
       m.not_applicable_reason = NotApplicableReason::safety_net_case;
     } else if (m.due && clock.employment_ended_before(*m.due)) {
       m.not_applicable_reason = NotApplicableReason::employment_ended;
     }
-    m.done_on = clock.fact(input.uwv_42_week_report_date);
-    settle(m, clock, as_of);
+    settle_done(m, clock, input.uwv_42_week_report_date, as_of);
   }
 
   // First-year evaluation: weeks 46-52 on the sick-day clock (engine convention).
   {
-    Milestone& m = t.at(MilestoneKey::first_year_evaluation);
-    m.responsible = Party::employer_and_employee;
-    m.legal_basis = "RPG art. 4 lid 2 b";
+    Milestone& m = begin_milestone(t, MilestoneKey::first_year_evaluation, Party::employer_and_employee, "RPG art. 4 lid 2 b");
     window_of_sick_days(m, clock, 316, 364);
     if (m.due && clock.employment_ended_before(*m.due)) {
       m.not_applicable_reason = NotApplicableReason::employment_ended;
     }
-    m.done_on = clock.fact(input.first_year_evaluation_date);
-    settle(m, clock, as_of);
+    settle_done(m, clock, input.first_year_evaluation_date, as_of);
   }
 
   // Track 2: at the latest six weeks after the first-year evaluation (UWV Werkwijzer).
   {
     const Milestone& evaluation = t.at(MilestoneKey::first_year_evaluation);
-    Milestone& m = t.at(MilestoneKey::track_2_start);
-    m.responsible = Party::employer;
-    m.legal_basis = "BW 7:658a lid 1; UWV Werkwijzer Poortwachter";
+    Milestone& m = begin_milestone(t, MilestoneKey::track_2_start, Party::employer, "BW 7:658a lid 1; UWV Werkwijzer Poortwachter");
     m.rule = Rule::after_first_year_evaluation;
     m.rule_n = 42;
     const auto anchor = evaluation.done_on ? evaluation.done_on : clock.S(364);
@@ -352,8 +347,7 @@ Timeline compute_timeline(const TimelineInput& input) {
         m.not_applicable_reason = NotApplicableReason::employment_ended;
       }
     }
-    m.done_on = clock.fact(input.track_2_start_date);
-    settle(m, clock, as_of);
+    settle_done(m, clock, input.track_2_start_date, as_of);
   }
 
   // Sick at the end of employment (ZW 38 lid 2): report to UWV on the last day of employment.
@@ -361,34 +355,26 @@ Timeline compute_timeline(const TimelineInput& input) {
       input.employment_end_date && *input.employment_end_date >= D &&
       (!clock.last_sick_day() || *input.employment_end_date <= *clock.last_sick_day());
   {
-    Milestone& m = t.at(MilestoneKey::uwv_employment_end_report);
-    m.responsible = Party::employer;
-    m.legal_basis = "ZW art. 38 lid 2";
+    Milestone& m = begin_milestone(t, MilestoneKey::uwv_employment_end_report, Party::employer, "ZW art. 38 lid 2");
     if (employment_ends_in_case) {
       m.rule = Rule::employment_end;
       m.due = input.employment_end_date;
     } else {
       m.not_applicable_reason = NotApplicableReason::employment_continues;
     }
-    m.done_on = clock.fact(input.uwv_employment_end_report_date);
-    settle(m, clock, as_of);
+    settle_done(m, clock, input.uwv_employment_end_report_date, as_of);
   }
 
   // UWV's letter about the WIA application: after 88 weeks, at the latest when 89 have passed.
   {
-    Milestone& m = t.at(MilestoneKey::uwv_wia_letter);
-    m.responsible = Party::uwv;
-    m.legal_basis = "WIA art. 64 lid 2";
+    Milestone& m = begin_milestone(t, MilestoneKey::uwv_wia_letter, Party::uwv, "WIA art. 64 lid 2");
     window_of_sick_days(m, clock, 617, 623);
-    m.done_on = clock.fact(input.uwv_letter_date);
-    settle(m, clock, as_of);
+    settle_done(m, clock, input.uwv_letter_date, as_of);
   }
 
   // WIA application: from the letter to E'-77; WIA 64 lid 6 may deem a late one timely.
   {
-    Milestone& m = t.at(MilestoneKey::wia_application);
-    m.responsible = Party::employee;
-    m.legal_basis = "WIA art. 64 lid 3";
+    Milestone& m = begin_milestone(t, MilestoneKey::wia_application, Party::employee, "WIA art. 64 lid 3");
     m.from = clock.S(617);
     if (!extended_end) {
       m.not_applicable_reason = NotApplicableReason::case_ended_first;
@@ -427,9 +413,7 @@ Timeline compute_timeline(const TimelineInput& input) {
   // The reintegration report: E'-91, or the last day of employment when the employee leaves sick
   // after at least six weeks (ZW 38 lid 2).
   {
-    Milestone& m = t.at(MilestoneKey::reintegration_report);
-    m.responsible = Party::employer_and_employee;
-    m.legal_basis = "WIA art. 25 lid 3";
+    Milestone& m = begin_milestone(t, MilestoneKey::reintegration_report, Party::employer_and_employee, "WIA art. 25 lid 3");
     const bool leaves_sick = employment_ends_in_case &&
                              days_between(D, *input.employment_end_date) >= 42 &&
                              (!extended_end ||
@@ -445,8 +429,7 @@ Timeline compute_timeline(const TimelineInput& input) {
     } else {
       m.not_applicable_reason = NotApplicableReason::case_ended_first;
     }
-    m.done_on = clock.fact(input.reintegration_report_date);
-    settle(m, clock, as_of);
+    settle_done(m, clock, input.reintegration_report_date, as_of);
   }
 
   // UWV's decision on a wage sanction: six weeks before the (late-extended) end (WIA 25 lid 10).
@@ -462,9 +445,7 @@ Timeline compute_timeline(const TimelineInput& input) {
         *application.done_on > add_days(*input.uwv_letter_date, 28);
   }
   {
-    Milestone& m = t.at(MilestoneKey::uwv_sanction_decision);
-    m.responsible = Party::uwv;
-    m.legal_basis = "WIA art. 25 lid 10";
+    Milestone& m = begin_milestone(t, MilestoneKey::uwv_sanction_decision, Party::uwv, "WIA art. 25 lid 10");
     if (!extended_end) {
       m.not_applicable_reason = NotApplicableReason::case_ended_first;
     } else {
@@ -510,9 +491,7 @@ Timeline compute_timeline(const TimelineInput& input) {
     t.wage_period = wage;
   }
   {
-    Milestone& m = t.at(MilestoneKey::waiting_period_end);
-    m.responsible = Party::none;
-    m.legal_basis = "WIA art. 23 lid 1";
+    Milestone& m = begin_milestone(t, MilestoneKey::waiting_period_end, Party::none, "WIA art. 23 lid 1");
     m.rule = Rule::end_of_waiting_period;
     m.rule_n = 728;
     m.due = E;
@@ -523,9 +502,7 @@ Timeline compute_timeline(const TimelineInput& input) {
     }
   }
   {
-    Milestone& m = t.at(MilestoneKey::wage_continuation_end);
-    m.responsible = Party::employer;
-    m.legal_basis = "BW 7:629 lid 1 en lid 11";
+    Milestone& m = begin_milestone(t, MilestoneKey::wage_continuation_end, Party::employer, "BW 7:629 lid 1 en lid 11");
     m.rule = Rule::wage_period_end;
     if (m.due) {
       m.status = MilestoneStatus::info;
