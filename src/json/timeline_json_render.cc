@@ -58,6 +58,7 @@ void append_case(std::string& out, const core::TimelineInput& input,
   const core::CaseSummary& summary = timeline.case_summary;
   date_member(out, R"("case":{"first_sick_day":)", summary.first_sick_day);
   date_or_null_member(out, R"(,"last_sick_day":)", summary.last_sick_day);
+  optional_date_member(out, R"(,"relapse_combines_until":)", summary.relapse_combines_until);
   number_member(out, R"(,"counted_sick_days":)", summary.counted_sick_days_as_of);
   number_member(out, R"(,"interruption_days":)", summary.interruption_days);
   number_member(out, R"(,"earlier_cases":)", summary.earlier_cases);

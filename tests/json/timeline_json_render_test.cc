@@ -104,6 +104,7 @@ TEST(RenderTimeline, DescribesTheCaseAndItsInterruptions) {
   const json& summary = timeline["case"];
   EXPECT_EQ(summary["first_sick_day"], "2022-01-03");
   EXPECT_TRUE(summary["last_sick_day"].is_null());
+  EXPECT_FALSE(summary.contains("relapse_combines_until"));
   EXPECT_EQ(summary["interruption_days"], 21);
   EXPECT_EQ(summary["earlier_cases"], 0);
   EXPECT_TRUE(summary["counted_sick_days"].is_number_integer());
@@ -141,6 +142,8 @@ TEST(RenderTimeline, LeavesDeadlinesOfAnEndedCaseWithoutADate) {
       R"({"periods":[{"kind":"sick","start":"2026-01-05","end":"2026-01-20"}],
           "as_of":"2026-06-01"})");
   EXPECT_EQ(timeline["case"]["last_sick_day"], "2026-01-20");
+  // A relapse after a gap of at most 27 days (21 January-16 February) continues this case.
+  EXPECT_EQ(timeline["case"]["relapse_combines_until"], "2026-02-17");
   EXPECT_TRUE(timeline["wage_period"].is_null());
   const json& end = timeline["deadlines"]["waiting_period_end"];
   EXPECT_TRUE(end["due"].is_null());
