@@ -98,6 +98,11 @@ class Reader {
 };
 
 core::Status Reader::read() {
+  // RFC 8259 §8.1 lets a reader ignore a byte order mark; editors on Windows still write one.
+  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+  if (std::string_view(p_, static_cast<std::size_t>(end_ - p_)).starts_with(kByteOrderMark)) {
+    p_ += kByteOrderMark.size();
+  }
   skip_whitespace();
   bool expect_value = true;
   for (;;) {

@@ -5,7 +5,8 @@
 // the deadline engine and the rest of the line together. This one reads strings without copying
 // them when they hold no escapes and checks UTF-8 as it goes.
 //
-// Accepts exactly one JSON value surrounded by optional whitespace; refuses anything else
+// Accepts exactly one JSON value surrounded by optional whitespace (and a leading UTF-8 byte order
+// mark, which it skips); refuses anything else
 // (comments, trailing commas, NaN, single quotes, broken UTF-8, lone surrogates, control
 // characters in strings, text after the value).
 #pragma once

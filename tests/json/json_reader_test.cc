@@ -100,6 +100,7 @@ const std::vector<std::string> kValidDocuments = {
     R"([[[[[[[[[[{"deep":[[[]]]}]]]]]]]]]])",
     "42",
     "\"\"",
+    "\xEF\xBB\xBF{\"after a byte order mark\":true}",
 };
 
 const std::vector<std::string> kInvalidDocuments = {
@@ -140,6 +141,8 @@ const std::vector<std::string> kInvalidDocuments = {
     "{\"a\":[}",
     "]",
     "[1e400]",
+    "\xEF\xBB\xBF",
+    " \xEF\xBB\xBF{}",
 };
 
 TEST(ReadJson, AcceptsWhatTheReferenceAcceptsWithTheSameValues) {
