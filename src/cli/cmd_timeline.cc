@@ -195,7 +195,8 @@ struct BlockAnswer {
 BlockAnswer answer_block(const std::string& block, long first_line, core::Date default_as_of) {
   json::TimelineBatch batch(default_as_of, first_line);
   BlockAnswer answer;
-  answer.out.reserve(block.size() * kOutputPerInputByte);
+  // A block of a few huge lines gives little output: reserve for a normal block at most.
+  answer.out.reserve(std::min(block.size(), kBlockSize) * kOutputPerInputByte);
   batch.process_lines(block, answer.out);
   answer.lines = batch.lines_read();
   answer.refused = batch.lines_refused();
