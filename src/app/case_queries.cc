@@ -67,6 +67,7 @@ Result<CaseFileView> Application::get_case_file(const Actor& actor, std::int64_t
   }
   view.wage_continuation_end = timeline.at(core::MilestoneKey::wage_continuation_end).due;
   if (const auto* next = core::next_open_milestone(timeline)) view.next_deadline = next->key;
+  const core::MilestoneExplainer explainer(input, timeline);
   for (const auto& milestone : timeline.milestones) {
     MilestoneView m;
     m.key = milestone.key;
@@ -76,7 +77,7 @@ Result<CaseFileView> Application::get_case_file(const Actor& actor, std::int64_t
     m.from = milestone.from;
     m.due = milestone.due;
     m.done_on = milestone.done_on;
-    m.explanation = core::explain_milestone(input, timeline, milestone.key, language);
+    m.explanation = explainer.explain(milestone.key, language);
     view.milestones.push_back(std::move(m));
   }
   return view;

@@ -267,14 +267,22 @@ std::string format_long_date(Date date, Language language) {
 
 std::string explain_milestone(const TimelineInput& input, const Timeline& timeline,
                               MilestoneKey key, Language language) {
+  return MilestoneExplainer(input, timeline).explain(key, language);
+}
+
+MilestoneExplainer::MilestoneExplainer(const TimelineInput& input, const Timeline& timeline)
+    : input_(input), timeline_(timeline), interruptions_(case_interruptions(input, timeline)) {}
+
+std::string MilestoneExplainer::explain(MilestoneKey key, Language language) const {
+  const TimelineInput& input = input_;
+  const Timeline& timeline = timeline_;
   const Milestone& m = timeline.at(key);
   const bool nl = language == Language::nl;
   if (m.status == MilestoneStatus::not_applicable ||
       (m.not_applicable_reason != NotApplicableReason::none && !m.due)) {
     return not_applicable_phrase(input, timeline, m.not_applicable_reason, language);
   }
-  const auto gaps = case_interruptions(input, timeline);
-  std::string text = rule_phrase(input, timeline, m, gaps, language);
+  std::string text = rule_phrase(input, timeline, m, interruptions_, language);
   if (text.empty()) return text;
   text += ".";
   if (m.due && !is_working_day(*m.due)) {

@@ -51,7 +51,9 @@ std::string_view dutch_public_holiday_name(Date date) {
   if (m == May && d == 5) return "Bevrijdingsdag";
   if (m == December && d == 25) return "Eerste Kerstdag";
   if (m == December && d == 26) return "Tweede Kerstdag";
-  if (date == kings_day(y)) return y <= 2013 ? "Koninginnedag" : "Koningsdag";
+  if (m == April && date == kings_day(y)) return y <= 2013 ? "Koninginnedag" : "Koningsdag";
+  // Good Friday (20 March at the earliest) to Whit Monday (14 June at the latest).
+  if (m < std::chrono::March || m > std::chrono::June) return {};
   const Date easter = easter_sunday(y);
   const long offset = days_between(easter, date);
   switch (offset) {

@@ -309,6 +309,19 @@ enum class Language : std::uint8_t { nl, en };
 std::string explain_milestone(const TimelineInput& input, const Timeline& timeline,
                               MilestoneKey key, Language language);
 
+// The same for many milestones of one timeline: the case's interruptions are found once.
+// REQUIRES: input and timeline outlive the explainer.
+class MilestoneExplainer {
+ public:
+  MilestoneExplainer(const TimelineInput& input, const Timeline& timeline);
+  std::string explain(MilestoneKey key, Language language) const;
+
+ private:
+  const TimelineInput& input_;
+  const Timeline& timeline_;
+  std::vector<Interruption> interruptions_;
+};
+
 // "3 januari 2022" / "3 January 2022".
 std::string format_long_date(Date date, Language language);
 

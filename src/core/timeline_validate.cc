@@ -72,10 +72,12 @@ Status validate_timeline_input(TimelineInput& input) {
                             format_iso_date(*before.end) + ")");
     }
   }
-  std::vector<Period> sorted;
-  sorted.reserve(periods.size());
-  for (std::size_t index : order) sorted.push_back(std::move(periods[index]));
-  periods = std::move(sorted);
+  if (!std::is_sorted(order.begin(), order.end())) {
+    std::vector<Period> sorted;
+    sorted.reserve(periods.size());
+    for (std::size_t index : order) sorted.push_back(std::move(periods[index]));
+    periods = std::move(sorted);
+  }
 
   const auto first_sick = std::find_if(periods.begin(), periods.end(), [](const Period& p) {
     return p.kind == PeriodKind::sick;

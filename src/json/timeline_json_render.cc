@@ -73,8 +73,8 @@ void append_case(std::string& out, const core::TimelineInput& input,
   out.push_back('}');
 }
 
-void append_deadline(std::string& out, const core::TimelineInput& input,
-                     const core::Timeline& timeline, const core::Milestone& milestone) {
+void append_deadline(std::string& out, const core::MilestoneExplainer& explainer,
+                     const core::Milestone& milestone) {
   append_json_string(out, core::milestone_key_name(milestone.key));
   out.push_back(':');
   if (milestone.from) {
@@ -102,9 +102,8 @@ void append_deadline(std::string& out, const core::TimelineInput& input,
                 core::not_applicable_reason_name(milestone.not_applicable_reason));
   }
   text_member(out, R"(,"explanation":)",
-              core::explain_milestone(input, timeline, milestone.key, core::Language::en));
-  text_member(out, R"(,"explanation_nl":)",
-              core::explain_milestone(input, timeline, milestone.key, core::Language::nl));
+              explainer.explain(milestone.key, core::Language::en));
+  text_member(out, R"(,"explanation_nl":)", explainer.explain(milestone.key, core::Language::nl));
   out.push_back('}');
 }
 
@@ -158,9 +157,10 @@ void append_timeline_json(std::string& out, const core::TimelineInput& input,
   out.push_back(',');
   append_case(out, input, timeline);
   out.append(R"(,"deadlines":{)");
+  const core::MilestoneExplainer explainer(input, timeline);
   for (std::size_t i = 0; i < core::kMilestoneCount; ++i) {
     if (i > 0) out.push_back(',');
-    append_deadline(out, input, timeline, timeline.milestones[i]);
+    append_deadline(out, explainer, timeline.milestones[i]);
   }
   out.append("},");
   append_wage_period(out, timeline);
