@@ -1,5 +1,7 @@
 #include "cli/cmd_database_support.h"
 
+#include "cli/clock.h"
+
 #include <pwd.h>
 #include <unistd.h>
 
@@ -53,17 +55,11 @@ app::Actor cli_actor() {
 
 app::Moment current_moment() {
   const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  const std::chrono::year_month_day day{
-      std::chrono::year{local.tm_year + 1900},
-      std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
-      std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
   std::tm utc{};
   gmtime_r(&now, &utc);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return app::Moment{core::Date{day}, stamp};
+  return app::Moment{local_today(), stamp};
 }
 
 core::Result<core::Date> date_option(const std::string& text, std::string_view option,

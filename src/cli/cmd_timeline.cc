@@ -21,6 +21,7 @@
 #include <string_view>
 #include <thread>
 
+#include "cli/clock.h"
 #include "cli/commands.h"
 #include "core/date.h"
 #include "core/result.h"
@@ -45,16 +46,6 @@ struct TimelineOptions {
   bool batch = false;
   unsigned jobs = default_jobs();
 };
-
-core::Date local_today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  const std::chrono::year_month_day day{std::chrono::year{local.tm_year + 1900},
-                                        std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
-                                        std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
-  return core::Date{day};
-}
 
 core::Error cannot_read(const std::string& name) {
   return core::make_error("cannot_read", name,
