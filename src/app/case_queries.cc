@@ -72,8 +72,8 @@ Result<CaseFileView> Application::get_case_file(const Actor& actor, std::int64_t
     MilestoneView m;
     m.key = milestone.key;
     m.status = milestone.status;
-    m.responsible = milestone.responsible;
-    m.legal_basis = std::string(milestone.legal_basis);
+    m.responsible = core::responsible_party(milestone.key);
+    m.legal_basis = std::string(core::legal_basis(milestone));
     m.from = milestone.from;
     m.due = milestone.due;
     m.done_on = milestone.done_on;

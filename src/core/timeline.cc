@@ -121,15 +121,6 @@ void settle(Milestone& m, const CaseClock& clock, Date as_of) {
   m.status = status_of(m, as_of, clock.has_deviation(m.key));
 }
 
-// Starts a milestone: who acts and on what legal basis.
-inline Milestone& begin_milestone(Timeline& t, MilestoneKey key, Party responsible,
-                                  std::string_view legal_basis) {
-  Milestone& m = t.at(key);
-  m.responsible = responsible;
-  m.legal_basis = legal_basis;
-  return m;
-}
-
 // Records when the step was taken (as far as it belongs to this case and had happened by as_of)
 // and settles the status.
 inline void settle_done(Milestone& m, const CaseClock& clock, const std::optional<Date>& done,
@@ -216,7 +207,7 @@ Timeline compute_timeline(const TimelineInput& input) {
 
   // Report to the company doctor: within the first week (practice; the duty is RPG art. 2 lid 1).
   {
-    Milestone& m = begin_milestone(t, MilestoneKey::company_doctor_report, Party::employer, "RPG art. 2 lid 1 (practice: first week)");
+    Milestone& m = t.at(MilestoneKey::company_doctor_report);
     m.rule = Rule::sick_day;
     m.rule_n = 7;
     m.due = clock.S(7);
@@ -227,7 +218,7 @@ Timeline compute_timeline(const TimelineInput& input) {
   // Safety-net report to UWV (ZW 38a lid 3): within six weeks for organ donation, pregnancy and
   // no-risk cases.
   {
-    Milestone& m = begin_milestone(t, MilestoneKey::uwv_safety_net_report, Party::employer, "ZW art. 38a lid 3");
+    Milestone& m = t.at(MilestoneKey::uwv_safety_net_report);
     if (input.safety_net == SafetyNet::none) {
       m.not_applicable_reason = NotApplicableReason::no_safety_net;
     } else {
@@ -241,13 +232,12 @@ Timeline compute_timeline(const TimelineInput& input) {
   // Problem analysis: "binnen zes weken na de eerste dag" = S(42)+1, reminder at S(42); at once
   // when the company doctor only later expects long-term absence (RPG art. 2 lid 3).
   {
-    Milestone& m = begin_milestone(t, MilestoneKey::problem_analysis, Party::company_doctor, "RPG art. 2 lid 2");
+    Milestone& m = t.at(MilestoneKey::problem_analysis);
     due_day_after_sick_day(m, clock, 42);
     m.remind_on = clock.S(42);
     if (m.due && input.long_term_expected_on && *input.long_term_expected_on > *m.due) {
       m.due = input.long_term_expected_on;
       m.rule = Rule::long_term_expected;
-      m.legal_basis = "RPG art. 2 lid 3";
     }
     settle_done(m, clock, input.problem_analysis_date, as_of);
   }
@@ -255,7 +245,7 @@ Timeline compute_timeline(const TimelineInput& input) {
   // Plan of action: two weeks after the problem analysis; S(56)+1 while none is recorded.
   const auto problem_analysis_done = t.at(MilestoneKey::problem_analysis).done_on;
   {
-    Milestone& m = begin_milestone(t, MilestoneKey::plan_of_action, Party::employer_and_employee, "RPG art. 4 lid 1");
+    Milestone& m = t.at(MilestoneKey::plan_of_action);
     if (problem_analysis_done) {
       m.rule = Rule::after_problem_analysis;
       m.rule_n = 14;
@@ -280,7 +270,7 @@ Timeline compute_timeline(const TimelineInput& input) {
   // Progress evaluations: at least every six weeks after the plan (rolling).
   {
     const Milestone& plan = t.at(MilestoneKey::plan_of_action);
-    Milestone& m = begin_milestone(t, MilestoneKey::progress_evaluation, Party::employer_and_employee, "RPG art. 4 lid 2 b (practice: every 6 weeks)");
+    Milestone& m = t.at(MilestoneKey::progress_evaluation);
     m.rule = Rule::rolling_evaluation;
     m.rule_n = 42;
     std::optional<Date> anchor = plan.done_on;
@@ -310,7 +300,7 @@ Timeline compute_timeline(const TimelineInput& input) {
 
   // 42nd-week report (ZW 38 lid 1): not for ZW-benefit cases (lid 4), not after employment ended.
   {
-    Milestone& m = begin_milestone(t, MilestoneKey::uwv_42_week_report, Party::employer, "ZW art. 38 lid 1");
+    Milestone& m = t.at(MilestoneKey::uwv_42_week_report);
     due_day_after_sick_day(m, clock, 294);
     if (input.safety_net != SafetyNet::none) {
       m.not_applicable_reason = NotApplicableReason::safety_net_case;
@@ -322,7 +312,7 @@ Timeline compute_timeline(const TimelineInput& input) {
 
   // First-year evaluation: weeks 46-52 on the sick-day clock (engine convention).
   {
-    Milestone& m = begin_milestone(t, MilestoneKey::first_year_evaluation, Party::employer_and_employee, "RPG art. 4 lid 2 b");
+    Milestone& m = t.at(MilestoneKey::first_year_evaluation);
     window_of_sick_days(m, clock, 316, 364);
     if (m.due && clock.employment_ended_before(*m.due)) {
       m.not_applicable_reason = NotApplicableReason::employment_ended;
@@ -333,7 +323,7 @@ Timeline compute_timeline(const TimelineInput& input) {
   // Track 2: at the latest six weeks after the first-year evaluation (UWV Werkwijzer).
   {
     const Milestone& evaluation = t.at(MilestoneKey::first_year_evaluation);
-    Milestone& m = begin_milestone(t, MilestoneKey::track_2_start, Party::employer, "BW 7:658a lid 1; UWV Werkwijzer Poortwachter");
+    Milestone& m = t.at(MilestoneKey::track_2_start);
     m.rule = Rule::after_first_year_evaluation;
     m.rule_n = 42;
     const auto anchor = evaluation.done_on ? evaluation.done_on : clock.S(364);
@@ -355,7 +345,7 @@ Timeline compute_timeline(const TimelineInput& input) {
       input.employment_end_date && *input.employment_end_date >= D &&
       (!clock.last_sick_day() || *input.employment_end_date <= *clock.last_sick_day());
   {
-    Milestone& m = begin_milestone(t, MilestoneKey::uwv_employment_end_report, Party::employer, "ZW art. 38 lid 2");
+    Milestone& m = t.at(MilestoneKey::uwv_employment_end_report);
     if (employment_ends_in_case) {
       m.rule = Rule::employment_end;
       m.due = input.employment_end_date;
@@ -367,14 +357,14 @@ Timeline compute_timeline(const TimelineInput& input) {
 
   // UWV's letter about the WIA application: after 88 weeks, at the latest when 89 have passed.
   {
-    Milestone& m = begin_milestone(t, MilestoneKey::uwv_wia_letter, Party::uwv, "WIA art. 64 lid 2");
+    Milestone& m = t.at(MilestoneKey::uwv_wia_letter);
     window_of_sick_days(m, clock, 617, 623);
     settle_done(m, clock, input.uwv_letter_date, as_of);
   }
 
   // WIA application: from the letter to E'-77; WIA 64 lid 6 may deem a late one timely.
   {
-    Milestone& m = begin_milestone(t, MilestoneKey::wia_application, Party::employee, "WIA art. 64 lid 3");
+    Milestone& m = t.at(MilestoneKey::wia_application);
     m.from = clock.S(617);
     if (!extended_end) {
       m.not_applicable_reason = NotApplicableReason::case_ended_first;
@@ -413,14 +403,13 @@ Timeline compute_timeline(const TimelineInput& input) {
   // The reintegration report: E'-91, or the last day of employment when the employee leaves sick
   // after at least six weeks (ZW 38 lid 2).
   {
-    Milestone& m = begin_milestone(t, MilestoneKey::reintegration_report, Party::employer_and_employee, "WIA art. 25 lid 3");
+    Milestone& m = t.at(MilestoneKey::reintegration_report);
     const bool leaves_sick = employment_ends_in_case &&
                              days_between(D, *input.employment_end_date) >= 42 &&
                              (!extended_end ||
                               *input.employment_end_date < add_days(*extended_end, -91));
     if (leaves_sick) {
       m.rule = Rule::employment_end;
-      m.legal_basis = "ZW art. 38 lid 2";
       m.due = input.employment_end_date;
     } else if (extended_end) {
       m.rule = Rule::before_end;
@@ -445,7 +434,7 @@ Timeline compute_timeline(const TimelineInput& input) {
         *application.done_on > add_days(*input.uwv_letter_date, 28);
   }
   {
-    Milestone& m = begin_milestone(t, MilestoneKey::uwv_sanction_decision, Party::uwv, "WIA art. 25 lid 10");
+    Milestone& m = t.at(MilestoneKey::uwv_sanction_decision);
     if (!extended_end) {
       m.not_applicable_reason = NotApplicableReason::case_ended_first;
     } else {
@@ -491,7 +480,7 @@ Timeline compute_timeline(const TimelineInput& input) {
     t.wage_period = wage;
   }
   {
-    Milestone& m = begin_milestone(t, MilestoneKey::waiting_period_end, Party::none, "WIA art. 23 lid 1");
+    Milestone& m = t.at(MilestoneKey::waiting_period_end);
     m.rule = Rule::end_of_waiting_period;
     m.rule_n = 728;
     m.due = E;
@@ -502,7 +491,7 @@ Timeline compute_timeline(const TimelineInput& input) {
     }
   }
   {
-    Milestone& m = begin_milestone(t, MilestoneKey::wage_continuation_end, Party::employer, "BW 7:629 lid 1 en lid 11");
+    Milestone& m = t.at(MilestoneKey::wage_continuation_end);
     m.rule = Rule::wage_period_end;
     if (m.due) {
       m.status = MilestoneStatus::info;

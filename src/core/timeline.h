@@ -200,13 +200,12 @@ enum class Rule : std::uint8_t {
   wage_period_end,        // E' + late + sanction
 };
 
-// All members default to zero so that a Timeline is cleared with one block fill (hot path).
+// All members default to zero so that a Timeline is cleared with one block fill (hot path). Who
+// acts and on what legal basis follow from the key and rule: responsible_party(), legal_basis().
 struct Milestone {
   MilestoneKey key{};
   MilestoneStatus status{};
   NotApplicableReason not_applicable_reason = NotApplicableReason::none;
-  Party responsible{};
-  std::string_view legal_basis;  // static text, e.g. "RPG art. 2 lid 2"
   std::optional<Date> from;      // start of the window, for windowed milestones
   std::optional<Date> due;       // the legal (or convention) last day
   std::optional<Date> remind_on; // an earlier target (problem analysis: S(42))
@@ -216,6 +215,11 @@ struct Milestone {
   int rule_m = 0;                // m of a window S(n) ... S(m)
   bool deemed_timely = false;    // WIA 64 lid 6 applied to a WIA application after the due date
 };
+
+// Who must act for this milestone.
+Party responsible_party(MilestoneKey key);
+// The article the milestone's date rests on, e.g. "RPG art. 2 lid 2" (static text).
+std::string_view legal_basis(const Milestone& milestone);
 
 struct CaseSummary {
   std::size_t first_period = 0;  // index into the validated input.periods

@@ -11,24 +11,36 @@ struct MilestoneNames {
   std::string_view key;
   std::string_view dutch;
   bool deviation_allowed;  // RPG art. 5 (first-year terms) or a documented UWV exception
+  Party responsible;
+  std::string_view legal_basis;
 };
 
 constexpr std::array<MilestoneNames, kMilestoneCount> kMilestoneNames{{
-    {"company_doctor_report", "Ziekmelding aan de bedrijfsarts", true},
-    {"uwv_safety_net_report", "Ziekmelding vangnet aan UWV", false},
-    {"problem_analysis", "Probleemanalyse", true},
-    {"plan_of_action", "Plan van Aanpak", true},
-    {"progress_evaluation", "Voortgangsevaluatie", true},
-    {"uwv_42_week_report", "42e-weeksmelding aan UWV", false},
-    {"first_year_evaluation", "Eerstejaarsevaluatie", true},
-    {"track_2_start", "Start Spoor 2", true},
-    {"uwv_employment_end_report", "Ziekmelding bij einde dienstverband", false},
-    {"uwv_wia_letter", "Brief van UWV over de WIA-aanvraag", false},
-    {"reintegration_report", "Re-integratieverslag", false},
-    {"wia_application", "WIA-aanvraag", false},
-    {"uwv_sanction_decision", "Besluit UWV over een loonsanctie", false},
-    {"waiting_period_end", "Einde wachttijd", false},
-    {"wage_continuation_end", "Einde loondoorbetaling", false},
+    {"company_doctor_report", "Ziekmelding aan de bedrijfsarts", true, Party::employer,
+     "RPG art. 2 lid 1 (practice: first week)"},
+    {"uwv_safety_net_report", "Ziekmelding vangnet aan UWV", false, Party::employer,
+     "ZW art. 38a lid 3"},
+    {"problem_analysis", "Probleemanalyse", true, Party::company_doctor, "RPG art. 2 lid 2"},
+    {"plan_of_action", "Plan van Aanpak", true, Party::employer_and_employee, "RPG art. 4 lid 1"},
+    {"progress_evaluation", "Voortgangsevaluatie", true, Party::employer_and_employee,
+     "RPG art. 4 lid 2 b (practice: every 6 weeks)"},
+    {"uwv_42_week_report", "42e-weeksmelding aan UWV", false, Party::employer, "ZW art. 38 lid 1"},
+    {"first_year_evaluation", "Eerstejaarsevaluatie", true, Party::employer_and_employee,
+     "RPG art. 4 lid 2 b"},
+    {"track_2_start", "Start Spoor 2", true, Party::employer,
+     "BW 7:658a lid 1; UWV Werkwijzer Poortwachter"},
+    {"uwv_employment_end_report", "Ziekmelding bij einde dienstverband", false, Party::employer,
+     "ZW art. 38 lid 2"},
+    {"uwv_wia_letter", "Brief van UWV over de WIA-aanvraag", false, Party::uwv,
+     "WIA art. 64 lid 2"},
+    {"reintegration_report", "Re-integratieverslag", false, Party::employer_and_employee,
+     "WIA art. 25 lid 3"},
+    {"wia_application", "WIA-aanvraag", false, Party::employee, "WIA art. 64 lid 3"},
+    {"uwv_sanction_decision", "Besluit UWV over een loonsanctie", false, Party::uwv,
+     "WIA art. 25 lid 10"},
+    {"waiting_period_end", "Einde wachttijd", false, Party::none, "WIA art. 23 lid 1"},
+    {"wage_continuation_end", "Einde loondoorbetaling", false, Party::employer,
+     "BW 7:629 lid 1 en lid 11"},
 }};
 
 const MilestoneNames& names_of(MilestoneKey key) {
@@ -42,6 +54,17 @@ std::string_view milestone_key_name(MilestoneKey key) { return names_of(key).key
 std::string_view milestone_dutch_name(MilestoneKey key) { return names_of(key).dutch; }
 
 bool deviation_allowed(MilestoneKey key) { return names_of(key).deviation_allowed; }
+
+Party responsible_party(MilestoneKey key) { return names_of(key).responsible; }
+
+std::string_view legal_basis(const Milestone& milestone) {
+  // Two milestones rest on another article when their date came from another rule.
+  if (milestone.rule == Rule::long_term_expected) return "RPG art. 2 lid 3";
+  if (milestone.key == MilestoneKey::reintegration_report && milestone.rule == Rule::employment_end) {
+    return "ZW art. 38 lid 2";
+  }
+  return names_of(milestone.key).legal_basis;
+}
 
 std::optional<MilestoneKey> milestone_key_from_name(std::string_view name) {
   for (std::size_t i = 0; i < kMilestoneCount; ++i) {

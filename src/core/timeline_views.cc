@@ -90,7 +90,7 @@ const Milestone* next_open_milestone(const Timeline& timeline) {
                       m.status == MilestoneStatus::upcoming;
     // UWV's own acts (its letter, its sanction decision) are dates to know, not steps the people
     // running the case can take.
-    if (!open || !m.due || m.responsible == Party::uwv) continue;
+    if (!open || !m.due || responsible_party(m.key) == Party::uwv) continue;
     if (!next || *m.due < *next->due) next = &m;
   }
   return next;

@@ -92,8 +92,8 @@ void append_deadline(std::string& out, const core::MilestoneExplainer& explainer
     // UWV reads "the first day after week 42" as the first working day after it.
     date_member(out, R"(,"uwv_working_day":)", core::next_working_day_on_or_after(*milestone.due));
   }
-  text_member(out, R"(,"responsible":)", core::party_name(milestone.responsible));
-  text_member(out, R"(,"legal_basis":)", milestone.legal_basis);
+  text_member(out, R"(,"responsible":)", core::party_name(core::responsible_party(milestone.key)));
+  text_member(out, R"(,"legal_basis":)", core::legal_basis(milestone));
   text_member(out, R"(,"status":)", core::status_name(milestone.status));
   optional_date_member(out, R"(,"done_on":)", milestone.done_on);
   if (milestone.deemed_timely) out.append(R"(,"deemed_timely":true)");

@@ -47,7 +47,7 @@ TEST(Correction1ProblemAnalysis, LateExpectationMakesItDueAtOnce) {
   input.long_term_expected_on = d("2024-03-11");
   const Timeline t = timeline_of(input);
   EXPECT_EQ(due(t, K::problem_analysis), "2024-03-11");
-  EXPECT_EQ(t.at(K::problem_analysis).legal_basis, "RPG art. 2 lid 3");
+  EXPECT_EQ(legal_basis(t.at(K::problem_analysis)), "RPG art. 2 lid 3");
   EXPECT_NE(explain_milestone(input, t, K::problem_analysis, Language::nl).find("Onverwijld"),
             std::string::npos);
 }
