@@ -285,7 +285,8 @@ std::string MilestoneExplainer::explain(MilestoneKey key, Language language) con
   std::string text = rule_phrase(input, timeline, m, interruptions_, language);
   if (text.empty()) return text;
   text += ".";
-  if (m.due && !is_working_day(*m.due)) {
+  // Acting in time matters only for steps someone takes, not for dates that are just facts.
+  if (m.due && m.status != MilestoneStatus::info && !is_working_day(*m.due)) {
     const Date last = last_working_day_on_or_before(*m.due);
     const auto holiday = dutch_public_holiday_name(*m.due);
     text += nl ? " Dat is een " : " That is a ";
