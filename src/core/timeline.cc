@@ -326,7 +326,8 @@ Timeline compute_timeline(const TimelineInput& input) {
     Milestone& m = t.at(MilestoneKey::track_2_start);
     m.rule = Rule::after_first_year_evaluation;
     m.rule_n = 42;
-    const auto anchor = evaluation.done_on ? evaluation.done_on : clock.S(364);
+    const std::optional<Date> anchor =
+        evaluation.done_on ? evaluation.done_on.as_optional() : clock.S(364);
     if (!anchor) {
       m.not_applicable_reason = NotApplicableReason::case_ended_first;
     } else {

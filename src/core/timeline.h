@@ -206,10 +206,10 @@ struct Milestone {
   MilestoneKey key{};
   MilestoneStatus status{};
   NotApplicableReason not_applicable_reason = NotApplicableReason::none;
-  std::optional<Date> from;      // start of the window, for windowed milestones
-  std::optional<Date> due;       // the legal (or convention) last day
-  std::optional<Date> remind_on; // an earlier target (problem analysis: S(42))
-  std::optional<Date> done_on;   // when the step was taken, if it was
+  OptionalDate from;       // start of the window, for windowed milestones
+  OptionalDate due;        // the legal (or convention) last day
+  OptionalDate remind_on;  // an earlier target (problem analysis: S(42))
+  OptionalDate done_on;    // when the step was taken, if it was
   Rule rule = Rule::none;
   int rule_n = 0;                // n of S(n), or k of E' - k, or the offset in days
   int rule_m = 0;                // m of a window S(n) ... S(m)
