@@ -14,6 +14,13 @@ Result<DemoReport> Application::load_demo(const Actor& actor, const DemoOptions&
   const detail::DemoPlan plan = detail::plan_demo(options.seed, now.today);
   DemoReport report;
   const Status status = store_.transaction([&]() -> Status {
+    // Demo people next to real ones (or a second copy of the demo) would be indistinguishable.
+    auto existing = store_.list_employers();
+    if (!existing.ok()) return existing.error();
+    if (!existing->empty()) {
+      return core::make_error("not_empty", "db",
+                              "the database already holds employers; load the demo into a new one");
+    }
     std::vector<std::int64_t> employer_ids;
     for (const auto& name : plan.employers) {
       auto id = store_.create_employer(name);

@@ -157,6 +157,18 @@ TEST_F(CliDatabaseTest, DemoIsDeterministicAndVerifies) {
   EXPECT_NE(first.out.find("te laat"), std::string::npos);  // the overdue plan of action
 }
 
+TEST_F(CliDatabaseTest, DemoRefusesADatabaseThatHoldsPeopleAndWritesNothing) {
+  const std::string db = dir_.file("twice.db");
+  ASSERT_EQ(dir_.run({"demo", "--db", db, "--as-of", "2026-03-02"}).exit_code, 0);
+  const long long entries = query_integer(db, "SELECT count(*) FROM entries");
+  const long long employees = query_integer(db, "SELECT count(*) FROM employees");
+  const RunResult again = dir_.run({"demo", "--db", db, "--as-of", "2026-03-02"});
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_NE(again.err.find("db"), std::string::npos) << again.err;
+  EXPECT_EQ(query_integer(db, "SELECT count(*) FROM entries"), entries);
+  EXPECT_EQ(query_integer(db, "SELECT count(*) FROM employees"), employees);
+}
+
 TEST_F(CliDatabaseTest, DashboardFiltersOnDueWithin) {
   const std::string demo_db = dir_.file("demo.db");
   ASSERT_EQ(dir_.run({"demo", "--db", demo_db, "--as-of", "2026-03-02"}).exit_code, 0);
