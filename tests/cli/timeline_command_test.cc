@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/clock.h"
 #include "cli_runner.h"
 
 namespace spoorboek::cli::testing {
@@ -62,14 +63,8 @@ TEST(TimelineCommand, TheDescriptionsAsOfWinsOverTheOption) {
   EXPECT_EQ(json::parse(run.out)["as_of"], "2022-06-01");
 }
 
-std::string local_today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-  return text;
-}
+// The binary's own notion of today, so the test and the command agree on the calendar.
+std::string local_today() { return core::format_iso_date(cli::local_today()); }
 
 TEST(TimelineCommand, WithoutAsOfUsesTodaysLocalDate) {
   const std::string before = local_today();
