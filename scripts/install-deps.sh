@@ -6,7 +6,8 @@ set -euo pipefail
 packages=(
   ca-certificates g++ cmake ninja-build pkg-config
   nlohmann-json3-dev libsqlite3-dev libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
-  googletest libgtest-dev libgmock-dev libbenchmark-dev
+  libssl-dev librestinio-dev libasio-dev libhttp-parser-dev
+  googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   jq procps
 )
 
