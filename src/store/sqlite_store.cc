@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <variant>
 
 #include "core/entry_hash.h"
 #include "store/sqlite_migrations.h"
@@ -375,21 +376,88 @@ Result<CaseSummary> SqliteStore::find_summary(std::int64_t case_id) {
 }
 
 Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filter) {
-  Statement query(db_, "SELECT " + std::string(kSummaryColumns) +
-                           ", s.employer_id, s.employee_id, r.name, e.name "
-                           "FROM case_summaries s JOIN employees e ON e.id = s.employee_id "
-                           "JOIN employers r ON r.id = s.employer_id "
-                           "WHERE (?1 IS NULL OR s.employee_id = ?1) "
-                           "AND (?2 IS NULL OR s.next_deadline_due <= ?2) "
-                           "ORDER BY s.next_deadline_due IS NULL, s.next_deadline_due, s.case_id");
+  return query_cases(filter, false, nullptr);
+}
+
+Result<std::int64_t> SqliteStore::count_cases(const CaseFilter& filter) {
+  std::int64_t count = 0;
+  auto counted = query_cases(filter, true, &count);
+  if (!counted.ok()) return counted.error();
+  return count;
+}
+
+Result<std::vector<CaseListing>> SqliteStore::query_cases(const CaseFilter& filter,
+                                                          bool count_only, std::int64_t* count) {
+  // Every value is bound; only fixed fragments and "?" placeholders are joined into the text.
+  std::string sql = count_only ? "SELECT count(*) "
+                               : "SELECT " + std::string(kSummaryColumns) +
+                                     ", s.employer_id, s.employee_id, r.name, e.name ";
+  sql += "FROM case_summaries s JOIN employees e ON e.id = s.employee_id "
+         "JOIN employers r ON r.id = s.employer_id WHERE 1 = 1";
+  std::vector<std::variant<std::int64_t, std::string>> values;
   if (filter.employee_id) {
-    query.bind(1, *filter.employee_id);
-  } else {
-    query.bind(1, std::optional<std::string>());
+    sql += " AND s.employee_id = ?";
+    values.emplace_back(*filter.employee_id);
   }
-  query.bind(2, filter.due_on_or_before);
+  if (filter.due_on_or_before) {
+    sql += " AND s.next_deadline_due <= ?";
+    values.emplace_back(core::format_iso_date(*filter.due_on_or_before));
+  }
+  if (filter.employer_id) {
+    sql += " AND s.employer_id = ?";
+    values.emplace_back(*filter.employer_id);
+  }
+  if (filter.status) {
+    sql += " AND s.status = ?";
+    values.emplace_back(*filter.status);
+  }
+  if (filter.assignee_id) {
+    sql += " AND EXISTS (SELECT 1 FROM case_assignees a WHERE a.case_id = s.case_id AND "
+           "a.user_id = ?)";
+    values.emplace_back(*filter.assignee_id);
+  }
+  const CaseReachFilter& reach = filter.reach;
+  if (!reach.unrestricted) {
+    sql += " AND (0";
+    for (const auto employer_id : reach.employer_ids) {
+      sql += " OR s.employer_id = ?";
+      values.emplace_back(employer_id);
+    }
+    if (reach.team_manager) {
+      sql += " OR e.manager_user_id = ?";
+      values.emplace_back(*reach.team_manager);
+    }
+    if (reach.provider_id) {
+      sql += " OR EXISTS (SELECT 1 FROM case_providers p WHERE p.case_id = s.case_id AND "
+             "p.provider_id = ?)";
+      values.emplace_back(*reach.provider_id);
+    }
+    if (reach.own_employee) {
+      sql += " OR s.employee_id = ?";
+      values.emplace_back(*reach.own_employee);
+    }
+    sql += ")";
+  }
+  if (!count_only) {
+    sql += " ORDER BY s.next_deadline_due IS NULL, s.next_deadline_due, s.case_id LIMIT ? OFFSET ?";
+    values.emplace_back(filter.limit);
+    values.emplace_back(filter.offset);
+  }
+  Statement query(db_, sql);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const int index = static_cast<int>(i) + 1;
+    if (const auto* number = std::get_if<std::int64_t>(&values[i])) {
+      query.bind(index, *number);
+    } else {
+      query.bind(index, std::get<std::string>(values[i]));
+    }
+  }
   std::vector<CaseListing> listings;
   while (query.step()) {
+    if (count_only) {
+      *count = query.integer(0);
+      continue;
+    }
     constexpr int n = kSummaryColumnCount;
     listings.push_back(CaseListing{read_summary(query, 0), query.integer(n), query.integer(n + 1),
                                    query.text(n + 2), query.text(n + 3)});

@@ -48,11 +48,56 @@ class SqliteStore final : public Store {
   Result<CaseSummary> find_summary(std::int64_t case_id) override;
   Result<std::vector<CaseListing>> list_cases(const CaseFilter& filter) override;
   Status put_summary(const CaseSummary& summary) override;
+  Result<std::int64_t> count_cases(const CaseFilter& filter) override;
+
+  Result<std::int64_t> create_provider(std::string_view name, std::string_view kind) override;
+  Status link_provider_employer(std::int64_t provider_id, std::int64_t employer_id) override;
+  Result<std::vector<Provider>> list_providers() override;
+  Result<Provider> find_provider(std::int64_t provider_id) override;
+  Result<Employee> find_employee(std::int64_t employee_id) override;
+  Result<std::vector<Employee>> list_employees(std::int64_t employer_id) override;
+  Result<std::int64_t> create_user(const UserRecord& user) override;
+  Result<UserRecord> find_user(std::int64_t user_id) override;
+  Result<UserRecord> find_user_by_email(std::string_view email) override;
+  Result<std::vector<UserRecord>> list_users() override;
+  Status set_user_totp(std::int64_t user_id, const std::optional<std::string>& sealed_secret,
+                       bool enabled) override;
+  Status use_totp_step(std::int64_t user_id, std::int64_t step) override;
+  Status set_user_disabled(std::int64_t user_id, bool disabled) override;
+  Status set_employee_manager(std::int64_t employee_id,
+                              std::optional<std::int64_t> manager_user_id) override;
+  Status assign_case_provider(std::int64_t case_id, std::int64_t provider_id,
+                              std::string_view at) override;
+  Status assign_case_user(std::int64_t case_id, std::int64_t user_id, std::string_view at) override;
+  Result<CaseReach> find_case_reach(std::int64_t case_id) override;
+
+  Status create_session(const SessionRecord& session) override;
+  Result<SessionRecord> find_session(std::string_view token_digest) override;
+  Status touch_session(std::string_view token_digest, std::int64_t last_seen_at) override;
+  Status delete_session(std::string_view token_digest) override;
+  Status delete_user_sessions(std::int64_t user_id) override;
+  Status delete_expired_sessions(std::int64_t now) override;
+
+  Result<std::int64_t> create_api_token(const ApiTokenRecord& token) override;
+  Result<ApiTokenRecord> find_api_token(std::string_view token_digest) override;
+  Result<std::vector<ApiTokenRecord>> list_api_tokens() override;
+  Status revoke_api_token(std::int64_t token_id, std::string_view at) override;
+
+  Status record_case_reads(std::span<const CaseRead> reads) override;
+  Result<std::vector<CaseRead>> list_case_reads(std::int64_t case_id) override;
+  Status record_audit_event(const AuditEvent& event) override;
+
+  Result<std::optional<std::string>> get_setting(std::string_view key) override;
+  Status put_setting(std::string_view key, std::string_view value) override;
 
  private:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
   Status append_one(const AppendRequest& request);
   Status write_summary(const CaseSummary& summary);
+  Result<std::vector<UserRecord>> query_users(std::string_view where, std::int64_t id,
+                                              std::string_view text);
+  Result<std::vector<CaseListing>> query_cases(const CaseFilter& filter, bool count_only,
+                                               std::int64_t* count);
   Status require_row(std::string_view sql, std::int64_t id, std::string_view field,
                      std::string_view what);
 

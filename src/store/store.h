@@ -26,6 +26,7 @@
 #include "core/case_file.h"
 #include "core/date.h"
 #include "core/result.h"
+#include "store/account_records.h"
 
 namespace spoorboek::store {
 
@@ -80,10 +81,33 @@ struct CaseListing {
   std::string employee_name;
 };
 
+// Which cases a listing may hold at all: unrestricted, or the union of the non-empty clauses
+// (app/policy.h builds it from the actor; an empty reach matches nothing).
+struct CaseReachFilter {
+  bool unrestricted = false;
+  std::vector<std::int64_t> employer_ids;     // cases of these employers
+  std::optional<std::int64_t> team_manager;   // cases of employees this user manages
+  std::optional<std::int64_t> provider_id;    // cases assigned to this office
+  std::optional<std::int64_t> own_employee;   // the employee's own cases
+
+  static CaseReachFilter everything() {
+    CaseReachFilter reach;
+    reach.unrestricted = true;
+    return reach;
+  }
+};
+
 struct CaseFilter {
   std::optional<std::int64_t> employee_id;
   // Only cases whose next deadline is due on or before this day.
   std::optional<core::Date> due_on_or_before;
+  std::optional<std::int64_t> employer_id;
+  std::optional<std::string> status;           // core::case_status_name()
+  std::optional<std::int64_t> assignee_id;     // a user named on the case
+  // The store lists what it is asked; the application always narrows this to the actor's reach.
+  CaseReachFilter reach = CaseReachFilter::everything();
+  std::int64_t limit = -1;  // -1: all
+  std::int64_t offset = 0;
 };
 
 struct AppendRequest {
@@ -124,6 +148,52 @@ class Store {
   virtual Result<std::vector<CaseListing>> list_cases(const CaseFilter& filter) = 0;
   // Replaces a case's summary row (rebuilding projections).
   virtual Status put_summary(const CaseSummary& summary) = 0;
+  // How many cases list_cases would return without limit and offset.
+  virtual Result<std::int64_t> count_cases(const CaseFilter& filter) = 0;
+
+  // --- Accounts and reach (schema 2) ---
+  virtual Result<std::int64_t> create_provider(std::string_view name, std::string_view kind) = 0;
+  virtual Status link_provider_employer(std::int64_t provider_id, std::int64_t employer_id) = 0;
+  virtual Result<std::vector<Provider>> list_providers() = 0;
+  virtual Result<Provider> find_provider(std::int64_t provider_id) = 0;
+  virtual Result<Employee> find_employee(std::int64_t employee_id) = 0;
+  virtual Result<std::vector<Employee>> list_employees(std::int64_t employer_id) = 0;
+  // "conflict" (field "email") when the address is taken.
+  virtual Result<std::int64_t> create_user(const UserRecord& user) = 0;
+  virtual Result<UserRecord> find_user(std::int64_t user_id) = 0;
+  virtual Result<UserRecord> find_user_by_email(std::string_view email) = 0;
+  virtual Result<std::vector<UserRecord>> list_users() = 0;
+  virtual Status set_user_totp(std::int64_t user_id, const std::optional<std::string>& sealed_secret,
+                               bool enabled) = 0;
+  // Records that a TOTP time step was used; "conflict" when it (or a later one) was used before.
+  virtual Status use_totp_step(std::int64_t user_id, std::int64_t step) = 0;
+  virtual Status set_user_disabled(std::int64_t user_id, bool disabled) = 0;
+  virtual Status set_employee_manager(std::int64_t employee_id,
+                                      std::optional<std::int64_t> manager_user_id) = 0;
+  virtual Status assign_case_provider(std::int64_t case_id, std::int64_t provider_id,
+                                      std::string_view at) = 0;
+  virtual Status assign_case_user(std::int64_t case_id, std::int64_t user_id,
+                                  std::string_view at) = 0;
+  virtual Result<CaseReach> find_case_reach(std::int64_t case_id) = 0;
+
+  virtual Status create_session(const SessionRecord& session) = 0;
+  virtual Result<SessionRecord> find_session(std::string_view token_digest) = 0;
+  virtual Status touch_session(std::string_view token_digest, std::int64_t last_seen_at) = 0;
+  virtual Status delete_session(std::string_view token_digest) = 0;
+  virtual Status delete_user_sessions(std::int64_t user_id) = 0;
+  virtual Status delete_expired_sessions(std::int64_t now) = 0;
+
+  virtual Result<std::int64_t> create_api_token(const ApiTokenRecord& token) = 0;
+  virtual Result<ApiTokenRecord> find_api_token(std::string_view token_digest) = 0;
+  virtual Result<std::vector<ApiTokenRecord>> list_api_tokens() = 0;
+  virtual Status revoke_api_token(std::int64_t token_id, std::string_view at) = 0;
+
+  virtual Status record_case_reads(std::span<const CaseRead> reads) = 0;
+  virtual Result<std::vector<CaseRead>> list_case_reads(std::int64_t case_id) = 0;
+  virtual Status record_audit_event(const AuditEvent& event) = 0;
+
+  virtual Result<std::optional<std::string>> get_setting(std::string_view key) = 0;
+  virtual Status put_setting(std::string_view key, std::string_view value) = 0;
 };
 
 }  // namespace spoorboek::store
