@@ -5,7 +5,7 @@
 namespace spoorboek::app {
 namespace {
 
-constexpr std::array<std::string_view, 7> kRoleNames{
+constexpr std::array<std::string_view, kRoleCount> kRoleNames{
     "case_manager",        "line_manager", "company_doctor", "occupational_expert",
     "reintegration_coach", "employee",     "administrator"};
 
@@ -18,6 +18,14 @@ std::optional<Role> role_from_name(std::string_view name) {
     if (kRoleNames[i] == name) return static_cast<Role>(i);
   }
   return std::nullopt;
+}
+
+std::vector<Role> RoleSet::list() const {
+  std::vector<Role> roles;
+  for (int i = 0; i < kRoleCount; ++i) {
+    if (has(static_cast<Role>(i))) roles.push_back(static_cast<Role>(i));
+  }
+  return roles;
 }
 
 }  // namespace spoorboek::app

@@ -66,40 +66,102 @@ Result<std::int64_t> Application::create_employee(const Actor& actor, std::int64
   return store_.create_employee(employer_id, name, personnel_number);
 }
 
+Result<store::CaseReach> Application::reachable_case(const Actor& actor, std::int64_t case_id) {
+  auto reach = store_.find_case_reach(case_id);
+  if (!reach.ok()) return reach.error();
+  if (!case_access(actor, *reach).reach) {
+    return core::make_error("not_found", "case", "no case with id " + std::to_string(case_id));
+  }
+  return reach;
+}
+
+namespace {
+
+// The reach a new case of this employee would have: who may open it.
+store::CaseReach reach_of_new_case(const store::Employee& employee) {
+  store::CaseReach reach;
+  reach.employer_id = employee.employer_id;
+  reach.employee_id = employee.id;
+  reach.manager_user_id = employee.manager_user_id;
+  return reach;
+}
+
+}  // namespace
+
 Result<std::int64_t> Application::open_case(const Actor& actor, std::int64_t employee_id,
                                             const Moment& now) {
   if (auto allowed = authorize(actor, Action::open_case); !allowed.ok()) return allowed.error();
-  store::CaseFilter filter;
-  filter.employee_id = employee_id;
-  auto existing = store_.list_cases(filter);
-  if (!existing.ok()) return existing.error();
-  for (const auto& other : *existing) {
-    if (detail::summary_is_open(other.summary)) {
-      return core::make_error("conflict", "employee_id",
-                              "the employee has an open case (" +
-                                  std::to_string(other.summary.case_id) + ")");
+  std::int64_t case_id = 0;
+  const Status status = store_.transaction([&]() -> Status {
+    auto employee = store_.find_employee(employee_id);
+    if (!employee.ok()) return employee.error();
+    const CaseAccess access = case_access(actor, reach_of_new_case(*employee));
+    if (!access.reach) {
+      return core::make_error("not_found", "employee_id",
+                              "no employee with id " + std::to_string(employee_id));
     }
-  }
-  return store_.create_case(employee_id, now.timestamp);
+    if (!access.may_append(core::EntryType::sick_report)) {
+      return core::make_error("forbidden", "employee_id",
+                              "your role may not register a sick report for this employee");
+    }
+    store::CaseFilter filter;
+    filter.employee_id = employee_id;
+    auto existing = store_.list_cases(filter);
+    if (!existing.ok()) return existing.error();
+    for (const auto& other : *existing) {
+      if (detail::summary_is_open(other.summary)) {
+        return core::make_error("conflict", "employee_id",
+                                "the employee has an open case (" +
+                                    std::to_string(other.summary.case_id) + ")");
+      }
+    }
+    auto created = store_.create_case(employee_id, now.timestamp);
+    if (!created.ok()) return created.error();
+    case_id = *created;
+    return core::ok_status();
+  });
+  if (!status.ok()) return status.error();
+  return case_id;
 }
 
 Result<AppendResult> Application::append_entry(const Actor& actor, std::int64_t case_id,
                                                const core::EntryDraft& draft, const Moment& now) {
   if (auto allowed = authorize(actor, Action::append_entry); !allowed.ok()) return allowed.error();
-  auto record = store_.find_case(case_id);
-  if (!record.ok()) return record.error();
-  auto file = store_.load_entries(case_id);
-  if (!file.ok()) return file.error();
-  if (draft.type == core::EntryType::sick_report) {
-    if (auto alone = check_no_overlapping_case(store_, case_id, *record, draft.occurred_on);
-        !alone.ok()) {
-      return alone.error();
+  AppendResult result;
+  // Loading, checking and appending under one write lock: concurrent appends to a case queue up
+  // instead of failing, and a stale expected_seq is still refused.
+  const Status status = store_.transaction([&]() -> Status {
+    auto reach = reachable_case(actor, case_id);
+    if (!reach.ok()) return reach.error();
+    const CaseAccess access = case_access(actor, *reach);
+    if (!access.may_append(draft.type)) {
+      return core::make_error("forbidden", "type",
+                              "your role may not add a " +
+                                  std::string(core::entry_type_name(draft.type)) +
+                                  " entry to this file");
     }
-  }
-  auto request = detail::prepare_append(case_id, *file, draft, actor, now);
-  if (!request.ok()) return request.error();
-  if (auto appended = store_.append(*request); !appended.ok()) return appended.error();
-  return AppendResult{case_id, request->entry.seq, request->entry.hash, *request->summary};
+    if (draft.medical && !access.reads(core::Visibility::medical)) {
+      return core::make_error("forbidden", "payload.medical",
+                              "only the company doctor and the employee record medical data");
+    }
+    auto record = store_.find_case(case_id);
+    if (!record.ok()) return record.error();
+    auto file = store_.load_entries(case_id);
+    if (!file.ok()) return file.error();
+    if (draft.type == core::EntryType::sick_report) {
+      if (auto alone = check_no_overlapping_case(store_, case_id, *record, draft.occurred_on);
+          !alone.ok()) {
+        return alone;
+      }
+    }
+    auto request = detail::prepare_append(case_id, *file, draft, actor, now, medical_key_);
+    if (!request.ok()) return request.error();
+    if (auto appended = store_.append(*request); !appended.ok()) return appended;
+    result = AppendResult{case_id, request->entry.seq, request->entry.hash, *request->summary};
+    return core::ok_status();
+  });
+  if (!status.ok()) return status.error();
+  return result;
 }
 
 Result<AppendResult> Application::append_entry_json(const Actor& actor, std::int64_t case_id,
@@ -108,6 +170,29 @@ Result<AppendResult> Application::append_entry_json(const Actor& actor, std::int
   auto draft = core::parse_entry_draft(json_line);
   if (!draft.ok()) return draft.error();
   return append_entry(actor, case_id, *draft, now);
+}
+
+Result<AppendResult> Application::report_sick(const Actor& actor, const SickReport& report,
+                                              const Moment& now) {
+  auto payload = core::canonicalize_payload(core::EntryType::sick_report, report.payload);
+  if (!payload.ok()) return payload.error();
+  const core::EntryDraft draft{core::EntryType::sick_report, report.first_sick_day,
+                               payload->payload, payload->medical, std::int64_t{1}};
+  AppendResult result;
+  const Status status = store_.transaction([&]() -> Status {
+    auto case_id = open_case(actor, report.employee_id, now);
+    if (!case_id.ok()) return case_id.error();
+    auto appended = append_entry(actor, *case_id, draft, now);
+    if (!appended.ok()) {
+      core::Error error = appended.error();
+      if (error.field == "occurred_on") error.field = "first_sick_day";
+      return error;
+    }
+    result = *appended;
+    return core::ok_status();
+  });
+  if (!status.ok()) return status.error();
+  return result;
 }
 
 }  // namespace spoorboek::app

@@ -20,7 +20,14 @@
 #include "core/timeline.h"
 #include "store/store.h"
 
+namespace spoorboek::security {
+class FieldKey;
+}
+
 namespace spoorboek::app {
+namespace detail {
+struct DemoPlan;
+}
 
 using core::Result;
 using core::Status;
@@ -41,7 +48,8 @@ struct EntryView {
   std::string actor;
   core::Visibility visibility = core::Visibility::admin;
   std::string payload;                 // "{}" when redacted
-  std::optional<std::string> medical;  // only for roles that read MEDICAL
+  std::optional<std::string> medical;  // decrypted, only for those who read MEDICAL here
+  bool has_medical = false;            // all others learn only that a medical part exists
   bool redacted = false;               // the payload is of a class the actor may not read
   bool voided = false;                 // a later correction voided it
   bool corrected = false;              // a later correction replaced its date or content
@@ -61,6 +69,7 @@ struct MilestoneView {
 
 struct CaseFileView {
   store::CaseRecord record;
+  bool reads_medical = false;  // the actor reads this case's MEDICAL data
   core::CaseState state;
   std::vector<EntryView> entries;
   bool has_timeline = false;
@@ -73,14 +82,34 @@ struct CaseFileView {
 };
 
 struct CaseQuery {
+  CaseQuery() = default;
+  explicit CaseQuery(core::Date day, std::optional<int> due_within = std::nullopt,
+                     bool closed_too = false)
+      : as_of(day), due_within_days(due_within), include_closed(closed_too) {}
+
   core::Date as_of{};
   std::optional<int> due_within_days;  // only cases whose next deadline is due by as_of + N
   bool include_closed = false;         // also cases that ended (recovered)
+  std::optional<std::int64_t> employer_id;
+  std::optional<std::string> status;   // core::case_status_name()
+  std::optional<std::int64_t> assignee_id;
+  std::int64_t limit = -1;             // -1: all
+  std::int64_t offset = 0;
+};
+
+// A sick report as the employer registers it (domain.md §2): who, the first sick day, and only
+// the fields of the sick report's payload.
+struct SickReport {
+  std::int64_t employee_id = 0;
+  core::Date first_sick_day{};
+  std::string payload = "{}";  // the sick report's payload JSON
 };
 
 // One dashboard row.
 struct CaseRow {
   std::int64_t case_id = 0;
+  std::int64_t employer_id = 0;
+  std::int64_t employee_id = 0;
   std::string employer_name;
   std::string employee_name;
   std::string status;  // core::case_status_name
@@ -90,6 +119,11 @@ struct CaseRow {
   std::optional<core::Date> next_deadline_due;
   std::optional<long> days_left;          // negative when overdue
   std::optional<core::Date> waiting_period_end;
+};
+
+struct CasePage {
+  std::vector<CaseRow> rows;
+  std::int64_t total = 0;  // matching cases without limit and offset
 };
 
 struct BrokenChain {
@@ -122,7 +156,10 @@ struct DemoReport {
 class Application {
  public:
   // REQUIRES: `store` outlives the application.
-  explicit Application(store::Store& store) : store_(store) {}
+  // REQUIRES: `store` and `medical_key` (when given) outlive the application. Without a key,
+  // medical parts can be neither written nor read.
+  explicit Application(store::Store& store, const security::FieldKey* medical_key = nullptr)
+      : store_(store), medical_key_(medical_key) {}
 
   // Creates or upgrades the schema; running it again changes nothing.
   Status init_database(const Actor& actor);
@@ -145,8 +182,18 @@ class Application {
 
   Result<CaseFileView> get_case_file(const Actor& actor, std::int64_t case_id, core::Date as_of,
                                      core::Language language = core::Language::nl);
-  // Overdue first, then by due date; cases without an open deadline last.
+  // Overdue first, then by due date; cases without an open deadline last. Only the cases the
+  // actor reaches (policy.h); with include_closed false, ended cases are skipped.
   Result<std::vector<CaseRow>> list_cases(const Actor& actor, const CaseQuery& query);
+  // The same as a page: honours limit and offset and counts the matches.
+  Result<CasePage> list_case_page(const Actor& actor, const CaseQuery& query);
+
+  // Opens a case for the employee and appends the sick report, in one transaction.
+  Result<AppendResult> report_sick(const Actor& actor, const SickReport& report, const Moment& now);
+
+  // Who reaches a case: "not_found" for a case the actor does not reach, as for one that does
+  // not exist, so that ids of other tenants reveal nothing.
+  Result<store::CaseReach> reachable_case(const Actor& actor, std::int64_t case_id);
 
   // Walks every case's hash chain and checks its tail against the projection.
   Result<VerifyReport> verify_all(const Actor& actor);
@@ -157,7 +204,13 @@ class Application {
   Result<DemoReport> load_demo(const Actor& actor, const DemoOptions& options, const Moment& now);
 
  private:
+  Status add_demo_accounts(const detail::DemoPlan& plan,
+                           const std::vector<std::int64_t>& employer_ids,
+                           const std::vector<std::int64_t>& employee_ids,
+                           const std::vector<std::int64_t>& case_ids, const Moment& now);
+
   store::Store& store_;
+  const security::FieldKey* medical_key_;
 };
 
 }  // namespace spoorboek::app

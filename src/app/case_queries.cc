@@ -12,7 +12,8 @@ bool contains(const std::vector<std::int64_t>& seqs, std::int64_t seq) {
   return std::find(seqs.begin(), seqs.end(), seq) != seqs.end();
 }
 
-EntryView view_of(const core::Entry& entry, const core::CaseState& state, Role role) {
+EntryView view_of(const core::Entry& entry, const core::CaseState& state,
+                  const CaseAccess& access, const security::FieldKey* medical_key) {
   EntryView view;
   view.seq = entry.seq;
   view.type = entry.type;
@@ -23,9 +24,15 @@ EntryView view_of(const core::Entry& entry, const core::CaseState& state, Role r
   view.hash = entry.hash;
   view.voided = contains(state.voided, entry.seq);
   view.corrected = contains(state.corrected, entry.seq);
-  view.redacted = !may_read(role, entry.visibility);
+  view.redacted = !access.reads(entry.visibility);
   view.payload = view.redacted ? "{}" : entry.payload;
-  if (may_read(role, core::Visibility::medical)) view.medical = entry.medical;
+  view.has_medical = entry.medical.has_value();
+  if (view.has_medical && access.reads(core::Visibility::medical)) {
+    auto plain = detail::open_medical(medical_key, entry);
+    // A part that does not open (no key, or a changed row) is shown as unreadable, never as
+    // something else; verify reports the changed row.
+    view.medical = plain.ok() ? *plain : std::string(R"({"unreadable":true})");
+  }
   return view;
 }
 
@@ -44,6 +51,9 @@ long sick_week_from_summary(const store::CaseSummary& summary, core::Date day) {
 Result<CaseFileView> Application::get_case_file(const Actor& actor, std::int64_t case_id,
                                                 core::Date as_of, core::Language language) {
   if (auto allowed = authorize(actor, Action::read_case); !allowed.ok()) return allowed.error();
+  auto reach = reachable_case(actor, case_id);
+  if (!reach.ok()) return reach.error();
+  const CaseAccess access = case_access(actor, *reach);
   auto record = store_.find_case(case_id);
   if (!record.ok()) return record.error();
   auto entries = store_.load_entries(case_id);
@@ -55,7 +65,10 @@ Result<CaseFileView> Application::get_case_file(const Actor& actor, std::int64_t
   view.record = std::move(*record);
   view.state = fold->state;
   view.as_of = as_of;
-  for (const auto& entry : *entries) view.entries.push_back(view_of(entry, fold->state, actor.role));
+  view.reads_medical = access.reads(core::Visibility::medical);
+  for (const auto& entry : *entries) {
+    view.entries.push_back(view_of(entry, fold->state, access, medical_key_));
+  }
   if (!fold->has_timeline) return view;
 
   const core::TimelineInput& input = fold->timeline_input;
@@ -84,6 +97,12 @@ Result<CaseFileView> Application::get_case_file(const Actor& actor, std::int64_t
 }
 
 Result<std::vector<CaseRow>> Application::list_cases(const Actor& actor, const CaseQuery& query) {
+  auto page = list_case_page(actor, query);
+  if (!page.ok()) return page.error();
+  return std::move(page->rows);
+}
+
+Result<CasePage> Application::list_case_page(const Actor& actor, const CaseQuery& query) {
   if (auto allowed = authorize(actor, Action::list_cases); !allowed.ok()) return allowed.error();
   store::CaseFilter filter;
   if (query.due_within_days) {
@@ -92,15 +111,33 @@ Result<std::vector<CaseRow>> Application::list_cases(const Actor& actor, const C
     }
     filter.due_on_or_before = core::add_days(query.as_of, *query.due_within_days);
   }
+  if (query.status) {
+    if (!core::case_status_from_name(*query.status)) {
+      return core::make_error("invalid", "status", "unknown case status '" + *query.status + "'");
+    }
+    filter.status = query.status;
+  }
+  if (query.limit < -1 || query.offset < 0) {
+    return core::make_error("out_of_range", query.offset < 0 ? "offset" : "limit",
+                            "must be 0 or more");
+  }
+  filter.employer_id = query.employer_id;
+  filter.assignee_id = query.assignee_id;
+  filter.reach = reach_filter(actor);
+  // Ended cases are skipped after the query, so paging happens here, not in the store.
   auto listings = store_.list_cases(filter);
   if (!listings.ok()) return listings.error();
-  std::vector<CaseRow> rows;
-  rows.reserve(listings->size());
+  CasePage page;
   for (const auto& listing : *listings) {
     const auto& summary = listing.summary;
-    if (!query.include_closed && !detail::summary_is_open(summary)) continue;
+    if (!query.include_closed && !query.status && !detail::summary_is_open(summary)) continue;
+    ++page.total;
+    if (page.total <= query.offset) continue;
+    if (query.limit >= 0 && static_cast<std::int64_t>(page.rows.size()) >= query.limit) continue;
     CaseRow row;
     row.case_id = summary.case_id;
+    row.employer_id = listing.employer_id;
+    row.employee_id = listing.employee_id;
     row.employer_name = listing.employer_name;
     row.employee_name = listing.employee_name;
     row.status = summary.status;
@@ -112,9 +149,9 @@ Result<std::vector<CaseRow>> Application::list_cases(const Actor& actor, const C
       row.days_left = core::days_between(query.as_of, *summary.next_deadline_due);
     }
     row.waiting_period_end = summary.waiting_period_end;
-    rows.push_back(std::move(row));
+    page.rows.push_back(std::move(row));
   }
-  return rows;
+  return page;
 }
 
 }  // namespace spoorboek::app

@@ -2,8 +2,18 @@
 
 #include "core/entry_hash.h"
 #include "core/timeline.h"
+#include "security/field_cipher.h"
 
 namespace spoorboek::app::detail {
+namespace {
+
+// Binds a sealed medical part to its place in the file: copied into another entry it no longer
+// opens.
+std::string medical_associated_data(std::int64_t case_id, std::int64_t seq) {
+  return "spoorboek:medical:case:" + std::to_string(case_id) + ":seq:" + std::to_string(seq);
+}
+
+}  // namespace
 
 store::CaseSummary summarize_case(std::int64_t case_id, const core::CaseFold& fold,
                                   const core::Entry* last, const Moment& now) {
@@ -29,6 +39,17 @@ store::CaseSummary summarize_case(std::int64_t case_id, const core::CaseFold& fo
   return summary;
 }
 
+core::Result<std::string> open_medical(const security::FieldKey* medical_key,
+                                       const core::Entry& entry) {
+  if (!entry.medical) return core::make_error("not_found", "medical", "no medical part");
+  if (medical_key == nullptr) {
+    return core::make_error("medical_key_missing", "medical",
+                            "medical data cannot be read without the key file");
+  }
+  return security::open_field(*medical_key, *entry.medical,
+                              medical_associated_data(entry.case_id, entry.seq));
+}
+
 bool summary_is_open(const store::CaseSummary& summary) {
   const auto status = core::case_status_from_name(summary.status);
   return !status || *status != core::CaseStatus::recovered;
@@ -37,7 +58,8 @@ bool summary_is_open(const store::CaseSummary& summary) {
 core::Result<store::AppendRequest> prepare_append(std::int64_t case_id,
                                                   std::vector<core::Entry>& file,
                                                   const core::EntryDraft& draft,
-                                                  const Actor& actor, const Moment& now) {
+                                                  const Actor& actor, const Moment& now,
+                                                  const security::FieldKey* medical_key) {
   if (auto dated = core::check_entry_date(draft.type, draft.occurred_on, now.today); !dated.ok()) {
     return dated.error();
   }
@@ -57,7 +79,14 @@ core::Result<store::AppendRequest> prepare_append(std::int64_t case_id,
   entry.actor = actor.user_id;
   entry.visibility = core::entry_visibility(draft, file);
   entry.payload = draft.payload;
-  entry.medical = draft.medical;
+  if (draft.medical) {
+    if (medical_key == nullptr) {
+      return core::make_error("medical_key_missing", "payload.medical",
+                              "medical data cannot be stored without the key file");
+    }
+    entry.medical = security::seal_field(*medical_key, *draft.medical,
+                                         medical_associated_data(case_id, next_seq));
+  }
   entry.prev_hash = file.empty() ? std::string(core::kGenesisHash) : file.back().hash;
   entry.hash = core::compute_entry_hash(entry);
 

@@ -10,6 +10,10 @@
 #include "core/case_file_fold.h"
 #include "store/store.h"
 
+namespace spoorboek::security {
+class FieldKey;
+}
+
 namespace spoorboek::app::detail {
 
 // The projection row of a case from its fold. `last` is the case's newest entry (nullptr when it
@@ -24,9 +28,16 @@ bool summary_is_open(const store::CaseSummary& summary);
 // Builds the next entry of the case whose entries (in seq order) are `file`, checks it (date not
 // in the future, expected_seq, the fold with it), hashes it and adds the summary. On success the
 // new entry is appended to `file`; on failure `file` is unchanged.
+// A medical part is sealed with `medical_key` (refused with "medical_key_missing" without one),
+// bound to its case and seq, so the stored entry and its hash hold only the ciphertext.
 core::Result<store::AppendRequest> prepare_append(std::int64_t case_id,
                                                   std::vector<core::Entry>& file,
                                                   const core::EntryDraft& draft,
-                                                  const Actor& actor, const Moment& now);
+                                                  const Actor& actor, const Moment& now,
+                                                  const security::FieldKey* medical_key);
+
+// The plaintext of an entry's sealed medical part.
+core::Result<std::string> open_medical(const security::FieldKey* medical_key,
+                                       const core::Entry& entry);
 
 }  // namespace spoorboek::app::detail

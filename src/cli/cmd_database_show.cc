@@ -205,7 +205,13 @@ void register_cases_command(CLI::App& app, int& exit_code) {
       return;
     }
     auto rows = opened->database.app->list_cases(
-        cli_actor(), app::CaseQuery{opened->as_of, options->due_within, options->all});
+        cli_actor(), [&] {
+          app::CaseQuery query;
+          query.as_of = opened->as_of;
+          query.due_within_days = options->due_within;
+          query.include_closed = options->all;
+          return query;
+        }());
     if (!rows.ok()) {
       exit_code = report_error("cases", rows.error());
       return;

@@ -9,9 +9,11 @@
 #include <cstdlib>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "security/key_file.h"
 
 namespace spoorboek::cli {
 
@@ -31,9 +33,20 @@ core::Result<Database> open_database(const std::string& path, bool create) {
   }
   Database database;
   database.store = std::move(*opened);
-  database.app = std::make_unique<app::Application>(*database.store);
+  const std::string key_path = key_file_path(path);
+  if (create && !std::filesystem::exists(key_path)) {
+    if (auto created = security::create_key_file(key_path); !created.ok()) return created.error();
+  }
+  if (std::filesystem::exists(key_path)) {
+    auto key = security::load_key_file(key_path);
+    if (!key.ok()) return key.error();
+    database.medical_key = std::make_unique<security::FieldKey>(std::move(*key));
+  }
+  database.app = std::make_unique<app::Application>(*database.store, database.medical_key.get());
   return database;
 }
+
+std::string key_file_path(const std::string& db_path) { return db_path + ".key"; }
 
 core::Result<DatabaseAsOf> open_database_as_of(const std::string& path, const std::string& as_of) {
   auto day = date_option(as_of, "--as-of", current_moment().today);
@@ -50,7 +63,11 @@ app::Actor cli_actor() {
     if (const passwd* account = getpwuid(getuid())) name = account->pw_name;
   }
   if (name.empty()) name = "unknown";
-  return app::Actor{"cli:" + name, name, app::Role::administrator};
+  app::Actor actor;
+  actor.user_id = "cli:" + name;
+  actor.display_name = name;
+  actor.roles = app::Role::administrator;
+  return actor;
 }
 
 app::Moment current_moment() {
@@ -59,7 +76,7 @@ app::Moment current_moment() {
   gmtime_r(&now, &utc);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return app::Moment{local_today(), stamp};
+  return app::Moment{local_today(), stamp, static_cast<std::int64_t>(now)};
 }
 
 core::Result<core::Date> date_option(const std::string& text, std::string_view option,

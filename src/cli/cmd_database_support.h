@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "app/application.h"
+#include "security/field_cipher.h"
 #include "core/result.h"
 #include "store/sqlite_store.h"
 
@@ -19,11 +20,16 @@ namespace spoorboek::cli {
 // A store and the application over it, kept together for the lifetime of one command.
 struct Database {
   std::unique_ptr<store::SqliteStore> store;
+  std::unique_ptr<security::FieldKey> medical_key;  // null when the key file is absent
   std::unique_ptr<app::Application> app;
 };
 
-// Opens the database at `path`. With `create` a missing file is created (init, demo); otherwise
-// it must exist and hold a Spoorboek schema.
+// The medical key file of a database: "<db>.key" beside it.
+std::string key_file_path(const std::string& db_path);
+
+// Opens the database at `path` and its key file. With `create` a missing file is created (init,
+// demo) and so is a missing key file (mode 0600); otherwise the database must exist and hold a
+// Spoorboek schema, and a missing key file leaves medical data unreadable and unwritable.
 core::Result<Database> open_database(const std::string& path, bool create);
 
 // A database opened for a query "as of" a day: the --as-of text (empty: today) is checked first,
@@ -34,7 +40,8 @@ struct DatabaseAsOf {
 };
 core::Result<DatabaseAsOf> open_database_as_of(const std::string& path, const std::string& as_of);
 
-// The CLI acts as an administrator, recorded as "cli:<login name>".
+// The CLI acts as an administrator of the whole installation, recorded as "cli:<login name>".
+// It never reads medical data: that is for the company doctor and the employee.
 app::Actor cli_actor();
 
 // Today's local date and the current UTC timestamp.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/application.h"
+#include "security/field_cipher.h"
 #include "store/sqlite_store.h"
 
 namespace spoorboek::app {
@@ -11,8 +12,19 @@ namespace {
 core::Date day(const char* iso) { return *core::parse_iso_date(iso); }
 
 const Actor kAdmin{"admin", "Beheerder", Role::administrator};
-const Actor kDoctor{"doc", "B. Arts", Role::company_doctor};
-const Actor kEmployee{"emp", "J. de Vries", Role::employee};
+
+// A doctor employed by the employer itself, and the employee of the fixture's case.
+Actor in_house_doctor(std::int64_t employer_id) {
+  Actor doctor{"doc", "B. Arts", Role::company_doctor};
+  doctor.employer_id = employer_id;
+  return doctor;
+}
+Actor employee_of(std::int64_t employer_id, std::int64_t employee_id) {
+  Actor employee{"emp", "J. de Vries", Role::employee};
+  employee.employer_id = employer_id;
+  employee.employee_id = employee_id;
+  return employee;
+}
 
 std::string sick_report(const char* date) {
   return std::string(R"({"type":"sick_report","occurred_on":")") + date +
@@ -31,7 +43,7 @@ class ApplicationTest : public ::testing::Test {
     auto opened = store::SqliteStore::open(":memory:", store::SqliteStore::OpenMode::create_if_missing);
     ASSERT_TRUE(opened.ok());
     store_ = std::move(*opened);
-    app_ = std::make_unique<Application>(*store_);
+    app_ = std::make_unique<Application>(*store_, &key_);
     ASSERT_TRUE(app_->init_database(kAdmin).ok());
     employer_ = *app_->create_employer(kAdmin, "Bakkerij De Korenschoof");
     employee_ = *app_->create_employee(kAdmin, employer_, "J. de Vries", "P-001");
@@ -43,7 +55,8 @@ class ApplicationTest : public ::testing::Test {
   }
   std::size_t entry_count() { return store_->load_entries(case_)->size(); }
 
-  Moment now_{day("2026-03-02"), "2026-03-02T09:00:00Z"};
+  Moment now_{day("2026-03-02"), "2026-03-02T09:00:00Z", 1772442000};
+  security::FieldKey key_ = security::FieldKey::generate();
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<Application> app_;
   std::int64_t employer_ = 0, employee_ = 0, case_ = 0;
@@ -51,7 +64,7 @@ class ApplicationTest : public ::testing::Test {
 
 TEST_F(ApplicationTest, InitTwiceChangesNothing) {
   EXPECT_TRUE(app_->init_database(kAdmin).ok());
-  EXPECT_EQ(*store_->schema_version(), 1);
+  EXPECT_EQ(*store_->schema_version(), 2);
   EXPECT_EQ(store_->list_employers()->size(), 1u);
 }
 
@@ -120,22 +133,34 @@ TEST_F(ApplicationTest, OneOpenCasePerEmployee) {
 
 TEST_F(ApplicationTest, ReadsAreFilteredByRole) {
   ASSERT_TRUE(append(sick_report("2026-01-05")).ok());
-  ASSERT_TRUE(append(line("problem_analysis", "2026-02-10",
-                          R"({"author":"B. Arts","limitations":["no lifting"],
-                              "possibilities":["desk work"],"prognosis":"p","advice":"a",
-                              "medical":{"diagnosis":"hernia"}})"))
-                  .ok());
+  const Actor doctor = in_house_doctor(employer_);
+  const std::string analysis = line("problem_analysis", "2026-02-10",
+                                    R"({"author":"B. Arts","limitations":["no lifting"],
+                                        "possibilities":["desk work"],"prognosis":"p","advice":"a",
+                                        "medical":{"diagnosis":"hernia"}})");
+  // Only who reads medical data may write it.
+  const auto by_admin = append(analysis);
+  ASSERT_FALSE(by_admin.ok());
+  EXPECT_EQ(by_admin.error().code, "forbidden");
+  EXPECT_EQ(by_admin.error().field, "payload.medical");
+  ASSERT_TRUE(app_->append_entry_json(doctor, case_, analysis, now_).ok());
   ASSERT_TRUE(append(line("safety_net", "2026-02-11", R"({"kind":"no_risk"})")).ok());
+  // At rest the medical part is sealed.
+  const auto stored = store_->load_entries(case_);
+  ASSERT_TRUE(stored->at(1).medical.has_value());
+  EXPECT_EQ(stored->at(1).medical->find("hernia"), std::string::npos);
+  EXPECT_EQ(stored->at(1).medical->rfind("sealed:v1:", 0), 0u);
 
   const auto admin_view = app_->get_case_file(kAdmin, case_, now_.today);
   ASSERT_TRUE(admin_view.ok()) << admin_view.error().message;
   ASSERT_EQ(admin_view->entries.size(), 3u);
   EXPECT_NE(admin_view->entries[1].payload.find("no lifting"), std::string::npos);
   EXPECT_FALSE(admin_view->entries[1].medical.has_value());
+  EXPECT_TRUE(admin_view->entries[1].has_medical);
   EXPECT_TRUE(admin_view->entries[2].redacted);
   EXPECT_EQ(admin_view->entries[2].payload, "{}");
 
-  const auto doctor_view = app_->get_case_file(kDoctor, case_, now_.today);
+  const auto doctor_view = app_->get_case_file(doctor, case_, now_.today);
   ASSERT_TRUE(doctor_view.ok());
   EXPECT_EQ(doctor_view->entries[1].medical, R"({"diagnosis":"hernia"})");
   EXPECT_FALSE(doctor_view->entries[2].redacted);
@@ -203,11 +228,12 @@ TEST_F(ApplicationTest, VerifyAndRebuild) {
 }
 
 TEST_F(ApplicationTest, RolesAreChecked) {
-  const auto refused = app_->create_employer(kEmployee, "Eigen BV");
+  const Actor employee = employee_of(employer_, employee_);
+  const auto refused = app_->create_employer(employee, "Eigen BV");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, "forbidden");
-  EXPECT_EQ(app_->verify_all(kEmployee).error().code, "forbidden");
-  EXPECT_TRUE(app_->get_case_file(kEmployee, case_, now_.today).ok());
+  EXPECT_EQ(app_->verify_all(employee).error().code, "forbidden");
+  EXPECT_TRUE(app_->get_case_file(employee, case_, now_.today).ok());
 }
 
 }  // namespace
@@ -226,6 +252,73 @@ TEST_F(ApplicationTest, DashboardHidesEndedCasesUnlessAsked) {
   const auto all = app_->list_cases(kAdmin, CaseQuery{now_.today, std::nullopt, true});
   ASSERT_EQ(all->size(), 1u);
   EXPECT_EQ((*all)[0].sick_week, 3);  // 15 sick days, frozen at the recovery
+}
+
+}  // namespace
+}  // namespace spoorboek::app
+
+namespace spoorboek::app {
+namespace {
+
+TEST_F(ApplicationTest, ReachFollowsTenancyTeamsAndAssignments) {
+  ASSERT_TRUE(append(sick_report("2026-01-05")).ok());
+  const auto other_employer = *app_->create_employer(kAdmin, "Andere BV");
+  const auto arbo = *store_->create_provider("Arbo", "arbo_service");
+  const auto office = *store_->create_provider("Bureau", "reintegration_office");
+  ASSERT_TRUE(store_->link_provider_employer(arbo, employer_).ok());
+
+  auto expect_reach = [&](const Actor& actor, bool reaches) {
+    const auto file = app_->get_case_file(actor, case_, now_.today);
+    EXPECT_EQ(file.ok(), reaches) << actor.user_id;
+    if (!reaches) {
+      EXPECT_EQ(file.error().code, "not_found") << actor.user_id;
+    }
+    const auto listed = app_->list_cases(actor, CaseQuery{now_.today});
+    ASSERT_TRUE(listed.ok()) << actor.user_id;
+    EXPECT_EQ(listed->size(), reaches ? 1u : 0u) << actor.user_id;
+  };
+
+  Actor own_manager{"cm1", "Casemanager", Role::case_manager};
+  own_manager.employer_id = employer_;
+  expect_reach(own_manager, true);
+  Actor other_manager{"cm2", "Casemanager", Role::case_manager};
+  other_manager.employer_id = other_employer;
+  expect_reach(other_manager, false);
+
+  Actor arbo_doctor{"doc", "Arts", Role::company_doctor};
+  arbo_doctor.provider_id = arbo;
+  expect_reach(arbo_doctor, false);  // the contract is not loaded into the actor
+  arbo_doctor.served_employers = {employer_};
+  expect_reach(arbo_doctor, true);
+
+  Actor coach{"coach", "Coach", Role::reintegration_coach};
+  coach.provider_id = office;
+  expect_reach(coach, false);
+  ASSERT_TRUE(store_->assign_case_provider(case_, office, now_.timestamp).ok());
+  expect_reach(coach, true);
+
+  Actor line_manager{"lm", "Leidinggevende", Role::line_manager};
+  line_manager.employer_id = employer_;
+  store::UserRecord user;
+  user.email = "lm@example.test";
+  user.display_name = "Leidinggevende";
+  user.password_hash = "x";
+  user.employer_id = employer_;
+  user.created_at = now_.timestamp;
+  line_manager.account_id = *store_->create_user(user);
+  expect_reach(line_manager, false);
+  ASSERT_TRUE(store_->set_employee_manager(employee_, line_manager.account_id).ok());
+  expect_reach(line_manager, true);
+
+  const auto other_employee = *app_->create_employee(kAdmin, employer_, "P. Jansen", "P-002");
+  expect_reach(employee_of(employer_, other_employee), false);
+  expect_reach(employee_of(employer_, employee_), true);
+
+  // The coach reaches the case but may not write the employer's steps in it.
+  const auto refused = app_->append_entry_json(coach, case_, line("recovery", "2026-02-01"), now_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "forbidden");
+  EXPECT_EQ(refused.error().field, "type");
 }
 
 }  // namespace

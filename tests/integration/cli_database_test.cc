@@ -36,9 +36,11 @@ class CliDatabaseTest : public ::testing::Test {
 };
 
 TEST_F(CliDatabaseTest, InitIsIdempotent) {
+  const long long applied = query_integer(db_, "SELECT count(*) FROM schema_migrations");
+  EXPECT_EQ(applied, query_integer(db_, "SELECT max(version) FROM schema_migrations"));
   const RunResult again = dir_.run({"init", "--db", db_});
   EXPECT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_EQ(query_integer(db_, "SELECT count(*) FROM schema_migrations"), 1);
+  EXPECT_EQ(query_integer(db_, "SELECT count(*) FROM schema_migrations"), applied);
   EXPECT_EQ(query_integer(db_, "SELECT count(*) FROM cases"), 1);
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/entry_hash.h"
+#include "store/sqlite_migrations.h"
 #include "store/sqlite_store.h"
 #include "tests/core/case_file_test_support.h"
 
@@ -78,11 +79,14 @@ class SqliteStoreTest : public ::testing::Test {
 };
 
 TEST_F(SqliteStoreTest, MigrationsAreNumberedAndIdempotent) {
-  EXPECT_EQ(*store_->schema_version(), 1);
+  const auto migrations = detail::sqlite_migrations();
+  const int newest = migrations.back().version;
+  EXPECT_EQ(newest, static_cast<int>(migrations.size()));  // 1, 2, ... without gaps
+  EXPECT_EQ(*store_->schema_version(), newest);
   ASSERT_TRUE(store_->migrate().ok());
   ASSERT_TRUE(store_->migrate().ok());
-  EXPECT_EQ(*store_->schema_version(), 1);
-  EXPECT_EQ(count("SELECT count(*) FROM schema_migrations"), 1);
+  EXPECT_EQ(*store_->schema_version(), newest);
+  EXPECT_EQ(count("SELECT count(*) FROM schema_migrations"), newest);
   EXPECT_EQ(count("SELECT count(*) FROM employers"), 1);  // data untouched
 }
 
