@@ -131,23 +131,26 @@ Result<Provider> SqliteStore::find_provider(std::int64_t provider_id) {
 }
 
 Result<Employee> SqliteStore::find_employee(std::int64_t employee_id) {
-  Statement query(db_, "SELECT id, employer_id, name, personnel_number FROM employees WHERE id = ?");
+  Statement query(db_,
+                  "SELECT id, employer_id, name, personnel_number, manager_user_id, "
+                  "manager_user_id IS NULL FROM employees WHERE id = ?");
   if (!query.bind(1, employee_id).step()) {
     if (query.failed()) return query.error();
     return missing("employee_id", "employee", employee_id);
   }
-  return Employee{query.integer(0), query.integer(1), query.text(2), query.text(3)};
+  return Employee{query.integer(0), query.integer(1), query.text(2), query.text(3),
+                  optional_integer(query, 4, query.integer(5) != 0)};
 }
 
 Result<std::vector<Employee>> SqliteStore::list_employees(std::int64_t employer_id) {
   Statement query(db_,
-                  "SELECT id, employer_id, name, personnel_number FROM employees "
-                  "WHERE employer_id = ? ORDER BY name, id");
+                  "SELECT id, employer_id, name, personnel_number, manager_user_id, "
+                  "manager_user_id IS NULL FROM employees WHERE employer_id = ? ORDER BY name, id");
   query.bind(1, employer_id);
   std::vector<Employee> employees;
   while (query.step()) {
-    employees.push_back(
-        Employee{query.integer(0), query.integer(1), query.text(2), query.text(3)});
+    employees.push_back(Employee{query.integer(0), query.integer(1), query.text(2), query.text(3),
+                                 optional_integer(query, 4, query.integer(5) != 0)});
   }
   if (query.failed()) return query.error();
   return employees;

@@ -43,6 +43,7 @@ struct Employee {
   std::int64_t employer_id = 0;
   std::string name;
   std::string personnel_number;  // unique within the employer
+  std::optional<std::int64_t> manager_user_id;  // the line manager whose team it is in
 };
 
 // Tenancy: a case belongs to an employee, who belongs to an employer.
