@@ -1,0 +1,169 @@
+// Accounts: logging in and out, sessions and API tokens, two-factor login (TOTP, RFC 6238), and
+// the administration of users, providers and case assignments.
+//
+// Contract:
+// - Passwords are stored as Argon2id hashes; session and API tokens are shown once and stored as
+//   SHA-256 digests; TOTP secrets are sealed with the field key like medical data.
+// - A failed login says only "e-mail address or password is wrong" (also for unknown or disabled
+//   accounts, after the same work), and counts towards the throttle per account and per address.
+// - Company doctors and administrators must use two-factor login unless the database holds the
+//   demo accounts: without it enabled their login yields an enrolment-only session that may do
+//   nothing but set it up.
+// - Sessions end after kSessionHours or kIdleMinutes without use, or at logout.
+// - Every administrative change and every login is written to the audit log.
+// - Administrators manage only their own tenancy (policy.h administers_*); platform
+//   administrators manage everything.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/login_throttle.h"
+#include "core/result.h"
+#include "store/store.h"
+
+namespace spoorboek::security {
+class FieldKey;
+}
+
+namespace spoorboek::app {
+
+using core::Result;
+using core::Status;
+
+inline constexpr std::int64_t kSessionHours = 12;
+inline constexpr std::int64_t kIdleMinutes = 30;
+inline constexpr std::string_view kSessionTokenPrefix = "sbs_";
+inline constexpr std::string_view kApiTokenPrefix = "sbk_";
+
+struct LoginRequest {
+  std::string email;
+  std::string password;
+  std::optional<std::string> totp;  // six digits, when the account uses two-factor login
+  std::string remote_address;
+};
+
+struct NewSession {
+  std::string token;       // shown once: the cookie value and the Bearer token
+  std::string csrf_token;  // to send as X-CSRF-Token with cookie-authenticated writes
+  std::int64_t expires_at = 0;
+  bool enrolment_only = false;  // two-factor login must be set up first
+  Actor actor;
+};
+
+// Who a request comes from.
+struct Authenticated {
+  Actor actor;
+  bool by_session = false;      // a session (cookie or Bearer); false: an API token
+  std::string csrf_token;       // of the session
+  bool enrolment_only = false;
+};
+
+struct NewUser {
+  std::string email;
+  std::string display_name;
+  std::string password;
+  std::vector<Role> roles;
+  std::optional<std::int64_t> employer_id;
+  std::optional<std::int64_t> provider_id;
+  std::optional<std::int64_t> employee_id;
+};
+
+struct UserView {
+  std::int64_t id = 0;
+  std::string email;
+  std::string display_name;
+  std::vector<std::string> roles;
+  std::optional<std::int64_t> employer_id;
+  std::optional<std::int64_t> provider_id;
+  std::optional<std::int64_t> employee_id;
+  bool totp_enabled = false;
+  bool disabled = false;
+  bool is_demo = false;
+};
+
+struct NewApiToken {
+  std::int64_t id = 0;
+  std::string token;  // shown once
+};
+
+struct ApiTokenView {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string name;
+  std::string created_at;
+  std::optional<std::string> revoked_at;
+};
+
+struct TotpEnrolment {
+  std::string secret_base32;
+  std::string otpauth_uri;
+};
+
+class Accounts {
+ public:
+  // REQUIRES: all three outlive the object. Without a field key, two-factor login cannot be set
+  // up (its secret is sealed with it).
+  Accounts(store::Store& store, const security::FieldKey* field_key, LoginThrottle& throttle)
+      : store_(store), field_key_(field_key), throttle_(throttle) {}
+
+  // Errors: "too_many_requests" (its field holds the seconds to wait, for Retry-After),
+  // "unauthenticated", "totp_required" (field "totp").
+  Result<NewSession> login(const LoginRequest& request, const Moment& now);
+  Status logout(std::string_view session_token, const Moment& now);
+  // A session or API token ("sbs_..." or "sbk_..."); "unauthenticated" when unknown, expired,
+  // revoked or its user disabled.
+  Result<Authenticated> authenticate(std::string_view token, const Moment& now);
+
+  // The Actor of a user: roles, tenancy and the employers the user's provider serves.
+  Result<Actor> load_actor(std::int64_t user_id);
+
+  // Two-factor login for the acting user: begin returns a new secret (not yet active); confirm
+  // with a current code activates it and turns the caller's enrolment-only sessions into full ones.
+  Result<TotpEnrolment> begin_totp(const Actor& actor, const Moment& now);
+  Status confirm_totp(const Actor& actor, std::string_view code, const Moment& now);
+
+  Result<std::int64_t> create_user(const Actor& actor, const NewUser& user, const Moment& now);
+  Result<std::vector<UserView>> list_users(const Actor& actor);
+  Status set_user_disabled(const Actor& actor, std::int64_t user_id, bool disabled,
+                           const Moment& now);
+
+  Result<std::int64_t> create_provider(const Actor& actor, std::string_view name,
+                                       std::string_view kind, const Moment& now);
+  Result<std::vector<store::Provider>> list_providers(const Actor& actor);
+  Status link_provider_employer(const Actor& actor, std::int64_t provider_id,
+                                std::int64_t employer_id, const Moment& now);
+  Result<std::vector<store::Employer>> list_employers(const Actor& actor);
+  Result<std::vector<store::Employee>> list_employees(const Actor& actor, std::int64_t employer_id);
+  Status set_employee_manager(const Actor& actor, std::int64_t employee_id,
+                              std::optional<std::int64_t> manager_user_id, const Moment& now);
+
+  Status assign_case_provider(const Actor& actor, std::int64_t case_id, std::int64_t provider_id,
+                              const Moment& now);
+  Status assign_case_user(const Actor& actor, std::int64_t case_id, std::int64_t user_id,
+                          const Moment& now);
+
+  Result<NewApiToken> create_api_token(const Actor& actor, std::int64_t user_id,
+                                       std::string_view name, const Moment& now);
+  Result<std::vector<ApiTokenView>> list_api_tokens(const Actor& actor);
+  Status revoke_api_token(const Actor& actor, std::int64_t token_id, const Moment& now);
+
+  // Whether the database holds the demo accounts (the server warns; two-factor is optional).
+  Result<bool> demo_mode();
+
+ private:
+  Status audit(const Actor* actor, std::string_view action, std::string_view target,
+               std::string_view detail, const Moment& now);
+  bool administers_user(const Actor& actor, const store::UserRecord& user);
+  Result<bool> two_factor_required(const store::UserRecord& user);
+
+  store::Store& store_;
+  const security::FieldKey* field_key_;
+  LoginThrottle& throttle_;
+};
+
+}  // namespace spoorboek::app
