@@ -1,11 +1,10 @@
-// The CLI's only reading of the clock: the core and the application layer take "today" as a value.
+// The CLI reads the clock through platform/clock.h, like the server.
 #pragma once
 
-#include "core/date.h"
+#include "platform/clock.h"
 
 namespace spoorboek::cli {
 
-// Today's date on the local calendar (the user's day, which is what deadlines are about).
-core::Date local_today();
+using platform::local_today;
 
 }  // namespace spoorboek::cli

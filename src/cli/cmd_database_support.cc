@@ -70,14 +70,7 @@ app::Actor cli_actor() {
   return actor;
 }
 
-app::Moment current_moment() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return app::Moment{local_today(), stamp, static_cast<std::int64_t>(now)};
-}
+app::Moment current_moment() { return platform::current_moment(); }
 
 core::Result<core::Date> date_option(const std::string& text, std::string_view option,
                                      core::Date today) {
