@@ -22,4 +22,7 @@ void register_timeline_command(CLI::App& app, int& exit_code);
 // `init`, `demo`, `cases`, `show`, `verify`, `append` (the SQLite case files).
 void register_database_commands(CLI::App& app, int& exit_code);
 
+// `serve --db PATH [--port] [--bind] [--threads] ...` (the JSON API over HTTP).
+void register_serve_command(CLI::App& app, int& exit_code);
+
 }  // namespace spoorboek::cli

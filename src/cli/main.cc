@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   int exit_code = spoorboek::cli::kExitOk;
   spoorboek::cli::register_timeline_command(app, exit_code);
   spoorboek::cli::register_database_commands(app, exit_code);
+  spoorboek::cli::register_serve_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

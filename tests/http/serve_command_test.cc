@@ -1,0 +1,238 @@
+// `spoorboek serve` as a child process: starts, answers /healthz, logs, stops on SIGTERM.
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+using namespace std::chrono_literals;
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "spoorboek_http_XXXXXX").string();
+    path_ = mkdtemp(pattern.data());
+  }
+  ~ScratchDir() { std::filesystem::remove_all(path_); }
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// A socket bound to 127.0.0.1 on a port the system picked; listening when asked.
+class HeldPort {
+ public:
+  explicit HeldPort(bool listen_on_it) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    if (::bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) return;
+    socklen_t length = sizeof address;
+    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
+    port_ = ntohs(address.sin_port);
+    if (listen_on_it) ::listen(fd_, 4);
+  }
+  ~HeldPort() { release(); }
+  void release() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+  std::uint16_t port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  std::uint16_t port_ = 0;
+};
+
+// A free port: bound, read, released.
+std::uint16_t free_port() {
+  HeldPort held(false);
+  return held.port();
+}
+
+struct Child {
+  pid_t pid = -1;
+};
+
+// Starts build/spoorboek with `args`, stdout and stderr to files.
+Child spawn(const std::vector<std::string>& args, const std::string& out, const std::string& err) {
+  std::vector<std::string> all = {SPOORBOEK_BINARY};
+  all.insert(all.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& arg : all) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  Child child;
+  const int rc = posix_spawn(&child.pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) child.pid = -1;
+  return child;
+}
+
+// The exit code, or nullopt when the child did not exit in time (it is then killed) or died of
+// a signal (-signal).
+std::optional<int> wait_for_exit(const Child& child, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    int status = 0;
+    const pid_t done = ::waitpid(child.pid, &status, WNOHANG);
+    if (done == child.pid) {
+      if (WIFEXITED(status)) return WEXITSTATUS(status);
+      if (WIFSIGNALED(status)) return -WTERMSIG(status);
+      return std::nullopt;
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(child.pid, SIGKILL);
+      ::waitpid(child.pid, &status, 0);
+      return std::nullopt;
+    }
+    std::this_thread::sleep_for(20ms);
+  }
+}
+
+// Runs build/spoorboek to the end.
+int run(const ScratchDir& dir, const std::vector<std::string>& args) {
+  const Child child = spawn(args, dir.file("run.out"), dir.file("run.err"));
+  EXPECT_GT(child.pid, 0);
+  const auto code = wait_for_exit(child, 30s);
+  return code ? *code : -1000;
+}
+
+class ServeCommand : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.file("spoorboek.db");
+    ASSERT_EQ(run(dir_, {"init", "--db", db_}), 0) << read_file(dir_.file("run.err"));
+  }
+
+  ScratchDir dir_;
+  std::string db_;
+};
+
+TEST_F(ServeCommand, ServesHealthzLogsItAndStopsOnSigterm) {
+  const std::uint16_t port = free_port();
+  const Child child = spawn({"serve", "--db", db_, "--port", std::to_string(port), "--threads", "2"},
+                            dir_.file("serve.out"), dir_.file("serve.err"));
+  ASSERT_GT(child.pid, 0);
+
+  httplib::Client http("127.0.0.1", port);
+  http.set_connection_timeout(1);
+  http.set_read_timeout(2);
+  bool healthy = false;
+  std::string request_id;
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (!healthy && std::chrono::steady_clock::now() < deadline) {
+    auto res = http.Get("/healthz");
+    if (res && res->status == 200) {
+      healthy = true;
+      request_id = res->get_header_value("X-Request-Id");
+      EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff");
+    } else {
+      std::this_thread::sleep_for(50ms);
+    }
+  }
+  ASSERT_TRUE(healthy) << read_file(dir_.file("serve.err"));
+
+  ASSERT_EQ(::kill(child.pid, SIGTERM), 0);
+  const auto code = wait_for_exit(child, 10s);
+  const std::string err = read_file(dir_.file("serve.err"));
+  ASSERT_TRUE(code.has_value()) << "did not exit within 10 s; stderr: " << err;
+  EXPECT_EQ(*code, 0) << err;
+  EXPECT_NE(err.find("Spoorboek luistert op http://127.0.0.1:" + std::to_string(port) +
+                     " (listening)"),
+            std::string::npos)
+      << err;
+
+  // The access log: one JSON object per line on stdout.
+  std::istringstream out(read_file(dir_.file("serve.out")));
+  std::string line;
+  bool found = false;
+  while (std::getline(out, line)) {
+    const auto entry = nlohmann::json::parse(line);  // every line is JSON
+    if (entry.value("request_id", "") != request_id) continue;
+    found = true;
+    EXPECT_EQ(entry["method"], "GET");
+    EXPECT_EQ(entry["path"], "/healthz");
+    EXPECT_EQ(entry["status"], 200);
+    EXPECT_EQ(entry["remote"], "127.0.0.1");
+    EXPECT_TRUE(entry["bytes"].is_number_integer());
+    EXPECT_TRUE(entry["duration_us"].is_number_integer());
+    EXPECT_TRUE(entry["user"].is_string());
+    EXPECT_TRUE(entry["ts"].is_string());
+  }
+  EXPECT_TRUE(found) << read_file(dir_.file("serve.out"));
+
+  // Stopped: the port no longer answers.
+  httplib::Client after("127.0.0.1", port);
+  after.set_connection_timeout(1);
+  EXPECT_FALSE(after.Get("/healthz"));
+}
+
+TEST_F(ServeCommand, PortInUseIsExit2) {
+  HeldPort held(/*listen_on_it=*/true);
+  ASSERT_NE(held.port(), 0);
+  EXPECT_EQ(run(dir_, {"serve", "--db", db_, "--port", std::to_string(held.port())}), 2);
+  const std::string err = read_file(dir_.file("run.err"));
+  EXPECT_NE(err.find("--port"), std::string::npos) << err;
+  EXPECT_NE(err.find("already in use"), std::string::npos) << err;
+}
+
+TEST_F(ServeCommand, BadOptionsAreExit2NamingTheOption) {
+  struct Case {
+    std::vector<std::string> extra;
+    std::string option;
+  };
+  const std::vector<Case> cases = {
+      {{"--port", "70000"}, "--port"},
+      {{"--port", "-1"}, "--port"},
+      {{"--threads", "0"}, "--threads"},
+      {{"--threads", "257"}, "--threads"},
+      {{"--bind", "localhost"}, "--bind"},
+      {{"--bind", "256.0.0.1"}, "--bind"},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> args = {"serve", "--db", db_};
+    args.insert(args.end(), c.extra.begin(), c.extra.end());
+    EXPECT_EQ(run(dir_, args), 2) << c.extra[0] << " " << c.extra[1];
+    const std::string err = read_file(dir_.file("run.err"));
+    EXPECT_NE(err.find(c.option), std::string::npos) << err;
+  }
+}
+
+}  // namespace
