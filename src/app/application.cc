@@ -45,6 +45,9 @@ Result<std::int64_t> Application::create_employer(const Actor& actor, std::strin
   if (auto allowed = authorize(actor, Action::manage_organisations); !allowed.ok()) {
     return allowed.error();
   }
+  if (!actor.is_platform_administrator()) {
+    return core::make_error("forbidden", "", "only platform administrators add employers");
+  }
   if (name.empty() || name.size() > 200) {
     return core::make_error("invalid", "name", "must be 1 to 200 bytes");
   }
@@ -56,6 +59,12 @@ Result<std::int64_t> Application::create_employee(const Actor& actor, std::int64
                                                   std::string_view personnel_number) {
   if (auto allowed = authorize(actor, Action::manage_organisations); !allowed.ok()) {
     return allowed.error();
+  }
+  const bool own_hr = actor.roles.has(Role::case_manager) && actor.employer_id &&
+                      *actor.employer_id == employer_id;
+  if (!own_hr && !administers_employer(actor, employer_id)) {
+    return core::make_error("not_found", "employer_id",
+                            "no employer with id " + std::to_string(employer_id));
   }
   if (name.empty() || name.size() > 200) {
     return core::make_error("invalid", "name", "must be 1 to 200 bytes");

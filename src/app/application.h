@@ -81,6 +81,14 @@ struct CaseFileView {
   std::vector<MilestoneView> milestones;  // in process order
 };
 
+// A case's engine input and timeline as of a day (the `spoorboek timeline` contract).
+struct CaseTimeline {
+  std::int64_t case_id = 0;
+  bool has_timeline = false;  // false until the case has a sick report
+  core::TimelineInput input;
+  core::Timeline timeline;
+};
+
 struct CaseQuery {
   CaseQuery() = default;
   explicit CaseQuery(core::Date day, std::optional<int> due_within = std::nullopt,
@@ -180,6 +188,10 @@ class Application {
   Result<AppendResult> append_entry_json(const Actor& actor, std::int64_t case_id,
                                          std::string_view json_line, const Moment& now);
 
+  // Who read the case file and when: for those who run the case and for the employee whose file
+  // it is.
+  Result<std::vector<store::CaseRead>> list_case_reads(const Actor& actor, std::int64_t case_id);
+  Result<CaseTimeline> get_timeline(const Actor& actor, std::int64_t case_id, core::Date as_of);
   Result<CaseFileView> get_case_file(const Actor& actor, std::int64_t case_id, core::Date as_of,
                                      core::Language language = core::Language::nl);
   // Overdue first, then by due date; cases without an open deadline last. Only the cases the

@@ -48,6 +48,35 @@ long sick_week_from_summary(const store::CaseSummary& summary, core::Date day) {
 
 }  // namespace
 
+Result<std::vector<store::CaseRead>> Application::list_case_reads(const Actor& actor,
+                                                                 std::int64_t case_id) {
+  if (auto allowed = authorize(actor, Action::read_case); !allowed.ok()) return allowed.error();
+  auto reach = reachable_case(actor, case_id);
+  if (!reach.ok()) return reach.error();
+  const bool own_file = actor.employee_id && *actor.employee_id == reach->employee_id;
+  if (!case_access(actor, *reach).assign && !own_file) {
+    return core::make_error("forbidden", "", "your role may not see who read this file");
+  }
+  return store_.list_case_reads(case_id);
+}
+
+Result<CaseTimeline> Application::get_timeline(const Actor& actor, std::int64_t case_id,
+                                               core::Date as_of) {
+  if (auto allowed = authorize(actor, Action::read_case); !allowed.ok()) return allowed.error();
+  if (auto reach = reachable_case(actor, case_id); !reach.ok()) return reach.error();
+  auto entries = store_.load_entries(case_id);
+  if (!entries.ok()) return entries.error();
+  auto fold = core::fold_case_file(*entries, as_of);
+  if (!fold.ok()) return fold.error();
+  CaseTimeline result;
+  result.case_id = case_id;
+  result.has_timeline = fold->has_timeline;
+  if (!fold->has_timeline) return result;
+  result.input = std::move(fold->timeline_input);
+  result.timeline = core::compute_timeline(result.input);
+  return result;
+}
+
 Result<CaseFileView> Application::get_case_file(const Actor& actor, std::int64_t case_id,
                                                 core::Date as_of, core::Language language) {
   if (auto allowed = authorize(actor, Action::read_case); !allowed.ok()) return allowed.error();
