@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, creates an SQLite database with demo data on first use,
-# and shows the dashboard of open cases (the web server comes with a later release).
+# Installs what is missing, builds, creates an SQLite database with demo data on first use
+# (and its medical key file beside it), and starts the server on http://localhost:8080.
+# PORT and BIND change where it listens; SPOORBOEK_DB where the database lives. Ctrl-C stops it
+# gracefully.
 set -euo pipefail
 cd "$(dirname "$0")"
 ./build.sh
 db=${SPOORBOEK_DB:-data/spoorboek.db}
 mkdir -p "$(dirname "$db")"
 if [ ! -f "$db" ]; then
-  build/spoorboek init --db "$db"
   build/spoorboek demo --db "$db"
 fi
 build/spoorboek verify --db "$db"
-exec build/spoorboek cases --db "$db" "$@"
+exec build/spoorboek serve --db "$db" --port "${PORT:-8080}" --bind "${BIND:-127.0.0.1}" "$@"

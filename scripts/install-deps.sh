@@ -8,7 +8,8 @@ packages=(
   nlohmann-json3-dev libsqlite3-dev libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
   libssl-dev librestinio-dev libasio-dev libhttp-parser-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
-  jq procps
+  jq procps curl
+  clang libclang-rt-14-dev
 )
 
 missing=()
