@@ -83,7 +83,7 @@ CREATE TABLE api_tokens (
   name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
   token_digest  TEXT NOT NULL UNIQUE,
   created_at    TEXT NOT NULL,
-  created_by    INTEGER NOT NULL REFERENCES users(id),
+  created_by    INTEGER REFERENCES users(id),  -- NULL: the command line
   revoked_at    TEXT
 );
 

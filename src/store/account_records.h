@@ -50,7 +50,7 @@ struct ApiTokenRecord {
   std::string name;
   std::string token_digest;
   std::string created_at;
-  std::int64_t created_by = 0;
+  std::int64_t created_by = 0;  // 0: the command line
   std::optional<std::string> revoked_at;
 };
 

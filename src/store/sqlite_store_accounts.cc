@@ -391,12 +391,10 @@ Result<std::int64_t> SqliteStore::create_api_token(const ApiTokenRecord& token) 
     Statement insert(db_,
                      "INSERT INTO api_tokens (user_id, name, token_digest, created_at, created_by) "
                      "VALUES (?, ?, ?, ?, ?)");
-    if (auto ran = insert.bind(1, token.user_id)
-                       .bind(2, token.name)
-                       .bind(3, token.token_digest)
-                       .bind(4, token.created_at)
-                       .bind(5, token.created_by)
-                       .run();
+    insert.bind(1, token.user_id).bind(2, token.name).bind(3, token.token_digest).bind(4, token.created_at);
+    bind_optional(insert, 5, token.created_by == 0 ? std::nullopt
+                                                   : std::optional<std::int64_t>(token.created_by));
+    if (auto ran = insert.run();
         !ran.ok()) {
       return ran;
     }
