@@ -49,7 +49,8 @@ core::Result<ContextLease> ApiState::borrow() {
   auto context = std::make_unique<Context>();
   context->store = std::move(*store);
   context->app = std::make_unique<app::Application>(*context->store, &key_);
-  context->accounts = std::make_unique<app::Accounts>(*context->store, &key_, throttle_);
+  context->accounts = std::make_unique<app::Accounts>(*context->store, &key_, throttle_,
+                                                     &auth_cache_);
   return ContextLease(*this, std::move(context));
 }
 

@@ -13,6 +13,7 @@
 #include "api/http_types.h"
 #include "api/read_recorder.h"
 #include "api/router.h"
+#include "api/view_cache.h"
 #include "app/accounts.h"
 #include "app/application.h"
 #include "security/field_cipher.h"
@@ -57,6 +58,7 @@ class ApiState {
 
   const ApiConfig& config() const { return config_; }
   ReadRecorder& recorder() { return *recorder_; }
+  ViewCache& timelines() { return timelines_; }
   app::Moment now() const;
   void shutdown();
 
@@ -64,7 +66,9 @@ class ApiState {
   ApiConfig config_;
   security::FieldKey key_;
   app::LoginThrottle throttle_;
+  app::AuthCache auth_cache_;
   std::unique_ptr<ReadRecorder> recorder_;
+  ViewCache timelines_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Context>> idle_;
 };

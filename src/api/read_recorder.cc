@@ -10,6 +10,7 @@ namespace spoorboek::api {
 core::Result<std::unique_ptr<ReadRecorder>> ReadRecorder::open(const std::string& db_path) {
   auto store = store::SqliteStore::open(db_path, store::SqliteStore::OpenMode::must_exist);
   if (!store.ok()) return store.error();
+  if (auto relaxed = (*store)->set_synchronous_normal(); !relaxed.ok()) return relaxed.error();
   return std::unique_ptr<ReadRecorder>(new ReadRecorder(std::move(*store)));
 }
 

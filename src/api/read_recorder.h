@@ -4,6 +4,12 @@
 // one writer thread commits every waiting read record in one transaction (group commit: one
 // durable write for many readers) and only then sends the answers. When the commit fails, the
 // readers get 503 and not the file: no case file is shown without its read on record.
+//
+// Durability: the read log's connection commits without fsync (WAL, synchronous=NORMAL). A
+// committed read survives a crash or kill of the server; only a power cut or kernel crash can
+// lose the reads of the last moments before the next fsync (any append, or a checkpoint).
+// Measured: with an fsync per commit the timeline route served 13.0k requests/s, without it
+// 27.7k (wrk -c64, same machine and run, bench/README.md). Entries keep synchronous=FULL.
 #pragma once
 
 #include <condition_variable>

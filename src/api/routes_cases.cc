@@ -113,21 +113,30 @@ void register_case_routes(Router& router, ApiState& state) {
       if (!call.ok()) return out.send(error_response(call.error()));
       auto options = parse_read_options(request, now.today);
       if (!options.ok()) return out.send(with_user(error_response(options.error()), call->caller));
-      auto timeline = context.app->get_timeline(call->caller.who.actor, call->case_id,
-                                                options->as_of);
-      if (!timeline.ok()) {
-        return out.send(with_user(error_response(timeline.error()), call->caller));
-      }
-      if (!timeline->has_timeline) {
-        return out.send(with_user(
-            error_response(core::make_error("not_found", "timeline",
-                                            "the case has no sick report yet")),
-            call->caller));
+      const app::Actor& actor = call->caller.who.actor;
+      // Access is checked here, before the cache is asked.
+      auto version = context.app->case_version(actor, call->case_id);
+      if (!version.ok()) return out.send(with_user(error_response(version.error()), call->caller));
+      std::optional<std::string> body =
+          state.timelines().find(call->case_id, *version, options->as_of);
+      if (!body) {
+        auto timeline = context.app->get_timeline(actor, call->case_id, options->as_of);
+        if (!timeline.ok()) {
+          return out.send(with_user(error_response(timeline.error()), call->caller));
+        }
+        if (!timeline->has_timeline) {
+          return out.send(with_user(
+              error_response(core::make_error("not_found", "timeline",
+                                              "the case has no sick report yet")),
+              call->caller));
+        }
+        body = render_case_timeline(*timeline);
+        state.timelines().put(call->case_id, *version, options->as_of, *body);
       }
       state.recorder().record_then_send(
-          store::CaseRead{call->case_id, call->caller.who.actor.account_id, now.timestamp,
-                          "timeline", request.request_id},
-          out, with_user(json_response(200, render_case_timeline(*timeline)), call->caller));
+          store::CaseRead{call->case_id, actor.account_id, now.timestamp, "timeline",
+                          request.request_id},
+          out, with_user(json_response(200, std::move(*body)), call->caller));
     });
   });
 

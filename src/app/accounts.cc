@@ -144,6 +144,7 @@ Status Accounts::logout(std::string_view session_token, const Moment& now) {
   auto session = store_.find_session(digest);
   if (!session.ok()) return session.error().code == "not_found" ? unauthenticated() : session.error();
   if (auto removed = store_.delete_session(digest); !removed.ok()) return removed;
+  if (cache_) cache_->forget(digest);
   Actor actor;
   actor.account_id = session->user_id;
   return audit(&actor, "logout", "user:" + std::to_string(session->user_id), "", now);
@@ -153,6 +154,13 @@ Result<Authenticated> Accounts::authenticate(std::string_view token, const Momen
   Authenticated who;
   std::int64_t user_id = 0;
   const std::string digest = security::token_digest(token);
+  if (cache_) {
+    if (auto known = cache_->find(digest, now.unix_seconds)) {
+      return Authenticated{std::move(known->actor), known->by_session, std::move(known->csrf_token),
+                           known->enrolment_only};
+    }
+  }
+  std::int64_t valid_until = now.unix_seconds + AuthCache::kTtlSeconds;
   if (token.starts_with(kSessionTokenPrefix)) {
     auto session = store_.find_session(digest);
     if (!session.ok()) {
@@ -169,6 +177,8 @@ Result<Authenticated> Accounts::authenticate(std::string_view token, const Momen
       (void)store_.touch_session(digest, now.unix_seconds);
     }
     user_id = session->user_id;
+    valid_until = std::min({valid_until, session->expires_at,
+                            session->last_seen_at + kIdleMinutes * 60});
     who.by_session = true;
     who.csrf_token = session->csrf_token;
     who.enrolment_only = session->enrolment_only;
@@ -186,6 +196,10 @@ Result<Authenticated> Accounts::authenticate(std::string_view token, const Momen
   auto actor = load_actor(user_id);
   if (!actor.ok()) return unauthenticated("not logged in");
   who.actor = std::move(*actor);
+  if (cache_) {
+    cache_->put(digest, AuthCache::Entry{who.actor, who.by_session, who.csrf_token,
+                                         who.enrolment_only, valid_until});
+  }
   return who;
 }
 
@@ -247,6 +261,7 @@ Status Accounts::confirm_totp(const Actor& actor, std::string_view code, const M
     }
     // Enrolment-only sessions end: the user logs in again with the code.
     if (auto ended = store_.delete_user_sessions(user->id); !ended.ok()) return ended;
+    if (cache_) cache_->forget_user(user->id);
     return audit(&actor, "totp_enabled", "user:" + std::to_string(user->id), "", now);
   });
 }
@@ -338,6 +353,7 @@ Status Accounts::set_user_disabled(const Actor& actor, std::int64_t user_id, boo
     if (auto set = store_.set_user_disabled(user_id, disabled); !set.ok()) return set;
     if (disabled) {
       if (auto ended = store_.delete_user_sessions(user_id); !ended.ok()) return ended;
+      if (cache_) cache_->forget_user(user_id);
     }
     return audit(&actor, disabled ? "user_disabled" : "user_enabled",
                  "user:" + std::to_string(user_id), "", now);
@@ -561,6 +577,10 @@ Status Accounts::revoke_api_token(const Actor& actor, std::int64_t token_id, con
   return store_.transaction([&]() -> Status {
     if (auto revoked = store_.revoke_api_token(token_id, now.timestamp); !revoked.ok()) {
       return revoked;
+    }
+    // The token's digest is not at hand here: forget everything of its user in this process.
+    for (const auto& token : *tokens) {
+      if (token.id == token_id && cache_) cache_->forget_user(token.user_id);
     }
     return audit(&actor, "api_token_revoked", "token:" + std::to_string(token_id), "", now);
   });

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/auth_cache.h"
 #include "app/login_throttle.h"
 #include "core/result.h"
 #include "store/store.h"
@@ -106,10 +107,11 @@ struct TotpEnrolment {
 
 class Accounts {
  public:
-  // REQUIRES: all three outlive the object. Without a field key, two-factor login cannot be set
-  // up (its secret is sealed with it).
-  Accounts(store::Store& store, const security::FieldKey* field_key, LoginThrottle& throttle)
-      : store_(store), field_key_(field_key), throttle_(throttle) {}
+  // REQUIRES: all outlive the object. Without a field key, two-factor login cannot be set up (its
+  // secret is sealed with it). Without a cache every authentication reads the database.
+  Accounts(store::Store& store, const security::FieldKey* field_key, LoginThrottle& throttle,
+           AuthCache* cache = nullptr)
+      : store_(store), field_key_(field_key), throttle_(throttle), cache_(cache) {}
 
   // Errors: "too_many_requests" (its field holds the seconds to wait, for Retry-After),
   // "unauthenticated", "totp_required" (field "totp").
@@ -164,6 +166,7 @@ class Accounts {
   store::Store& store_;
   const security::FieldKey* field_key_;
   LoginThrottle& throttle_;
+  AuthCache* cache_;
 };
 
 }  // namespace spoorboek::app

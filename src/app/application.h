@@ -191,6 +191,9 @@ class Application {
   // Who read the case file and when: for those who run the case and for the employee whose file
   // it is.
   Result<std::vector<store::CaseRead>> list_case_reads(const Actor& actor, std::int64_t case_id);
+  // The hash of the case's newest entry, for a case the actor may read: what a cache of derived
+  // views keys on (the log only grows, so an unchanged hash means an unchanged file).
+  Result<std::string> case_version(const Actor& actor, std::int64_t case_id);
   Result<CaseTimeline> get_timeline(const Actor& actor, std::int64_t case_id, core::Date as_of);
   Result<CaseFileView> get_case_file(const Actor& actor, std::int64_t case_id, core::Date as_of,
                                      core::Language language = core::Language::nl);

@@ -60,6 +60,14 @@ Result<std::vector<store::CaseRead>> Application::list_case_reads(const Actor& a
   return store_.list_case_reads(case_id);
 }
 
+Result<std::string> Application::case_version(const Actor& actor, std::int64_t case_id) {
+  if (auto allowed = authorize(actor, Action::read_case); !allowed.ok()) return allowed.error();
+  if (auto reach = reachable_case(actor, case_id); !reach.ok()) return reach.error();
+  auto summary = store_.find_summary(case_id);
+  if (!summary.ok()) return summary.error();
+  return summary->last_hash;
+}
+
 Result<CaseTimeline> Application::get_timeline(const Actor& actor, std::int64_t case_id,
                                                core::Date as_of) {
   if (auto allowed = authorize(actor, Action::read_case); !allowed.ok()) return allowed.error();

@@ -23,7 +23,40 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   }
 }
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
+Statement::Statement(StatementCache& cache, std::string_view sql) : db_(cache.db()) {
+  auto found = cache.kept_.find(std::string(sql));
+  if (found != cache.kept_.end() && !found->second.in_use) {
+    kept_ = &found->second;
+    kept_->in_use = true;
+    statement_ = kept_->statement;
+    return;
+  }
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) !=
+      SQLITE_OK) {
+    error_ = sqlite_error(db_, "preparing a statement");
+    failed_ = true;
+    statement_ = nullptr;
+    return;
+  }
+  if (found == cache.kept_.end() && cache.kept_.size() < StatementCache::kMaxStatements) {
+    kept_ = &cache.kept_.emplace(std::string(sql), StatementCache::Kept{statement_, true})
+                 .first->second;
+  }
+}
+
+Statement::~Statement() {
+  if (kept_ == nullptr) {
+    sqlite3_finalize(statement_);
+    return;
+  }
+  sqlite3_reset(statement_);
+  sqlite3_clear_bindings(statement_);
+  kept_->in_use = false;
+}
+
+StatementCache::~StatementCache() {
+  for (auto& [sql, kept] : kept_) sqlite3_finalize(kept.statement);
+}
 
 namespace {
 bool bind_failed(int rc) { return rc != SQLITE_OK; }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/date.h"
 #include "core/result.h"
@@ -18,10 +19,35 @@ namespace spoorboek::store::detail {
 // An Error with code "storage" carrying SQLite's message for `db`.
 core::Error sqlite_error(sqlite3* db, std::string_view doing);
 
+// Prepared statements of one connection, kept for reuse: preparing costs more than running most
+// of the store's queries. A statement in use is not handed out twice (a second user of the same
+// SQL at once gets a fresh one); at most kMaxStatements texts are kept.
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite3* db) : db_(db) {}
+  ~StatementCache();  // finalises every kept statement (before the connection closes)
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+  sqlite3* db() const { return db_; }
+
+  static constexpr std::size_t kMaxStatements = 256;
+
+ private:
+  friend class Statement;
+  struct Kept {
+    sqlite3_stmt* statement = nullptr;
+    bool in_use = false;
+  };
+  sqlite3* db_;
+  std::unordered_map<std::string, Kept> kept_;
+};
+
 class Statement {
  public:
   // REQUIRES: `db` outlives the statement. Check ok() before use.
   Statement(sqlite3* db, std::string_view sql);
+  // A statement from the cache (prepared on first use); reset and returned on destruction.
+  Statement(StatementCache& cache, std::string_view sql);
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -51,6 +77,7 @@ class Statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* statement_ = nullptr;
+  StatementCache::Kept* kept_ = nullptr;  // when borrowed from a cache
   core::Error error_;
   bool failed_ = false;
 };

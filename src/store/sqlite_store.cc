@@ -75,7 +75,17 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, 
   return store;
 }
 
-SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+SqliteStore::SqliteStore(sqlite3* db)
+    : db_(db), statements_(std::make_unique<detail::StatementCache>(db)) {}
+
+Status SqliteStore::set_synchronous_normal() {
+  return execute_script(db_, "PRAGMA synchronous=NORMAL");
+}
+
+SqliteStore::~SqliteStore() {
+  statements_.reset();  // finalised before the connection closes
+  sqlite3_close(db_);
+}
 
 Status SqliteStore::transaction(const std::function<Status()>& work) {
   if (transaction_depth_ > 0) return work();
@@ -96,12 +106,12 @@ Status SqliteStore::transaction(const std::function<Status()>& work) {
 }
 
 Result<int> SqliteStore::schema_version() {
-  Statement exists(db_,
+  Statement exists(*statements_,
                    "SELECT count(*) FROM sqlite_master WHERE type='table' AND "
                    "name='schema_migrations'");
   if (!exists.step()) return exists.failed() ? Result<int>(exists.error()) : Result<int>(0);
   if (exists.integer(0) == 0) return 0;
-  Statement version(db_, "SELECT coalesce(max(version), 0) FROM schema_migrations");
+  Statement version(*statements_, "SELECT coalesce(max(version), 0) FROM schema_migrations");
   if (!version.step()) return version.error();
   return static_cast<int>(version.integer(0));
 }
@@ -127,7 +137,7 @@ Status SqliteStore::migrate() {
   }
   for (const auto& migration : migrations) {
     const Status applied = transaction([&]() -> Status {
-      Statement seen(db_, "SELECT 1 FROM schema_migrations WHERE version = ?");
+      Statement seen(*statements_, "SELECT 1 FROM schema_migrations WHERE version = ?");
       if (seen.bind(1, std::int64_t{migration.version}).step()) return core::ok_status();
       if (seen.failed()) return seen.error();
       if (auto ran = execute_script(db_, migration.sql); !ran.ok()) {
@@ -135,7 +145,7 @@ Status SqliteStore::migrate() {
                                 "migration " + std::string(migration.name) + " failed: " +
                                     ran.error().message);
       }
-      Statement record(db_, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
+      Statement record(*statements_, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
       return record.bind(1, std::int64_t{migration.version}).bind(2, migration.name).run();
     });
     if (!applied.ok()) return applied;
@@ -145,7 +155,7 @@ Status SqliteStore::migrate() {
 
 Status SqliteStore::require_row(std::string_view sql, std::int64_t id, std::string_view field,
                                 std::string_view what) {
-  Statement query(db_, sql);
+  Statement query(*statements_, sql);
   if (query.bind(1, id).step()) return core::ok_status();
   if (query.failed()) return query.error();
   return core::make_error("not_found", std::string(field),
@@ -155,7 +165,7 @@ Status SqliteStore::require_row(std::string_view sql, std::int64_t id, std::stri
 Result<std::int64_t> SqliteStore::create_employer(std::string_view name) {
   std::int64_t id = 0;
   const Status status = transaction([&]() -> Status {
-    Statement insert(db_, "INSERT INTO employers (name) VALUES (?)");
+    Statement insert(*statements_, "INSERT INTO employers (name) VALUES (?)");
     if (auto ran = insert.bind(1, name).run(); !ran.ok()) return ran;
     id = sqlite3_last_insert_rowid(db_);
     return core::ok_status();
@@ -173,7 +183,7 @@ Result<std::int64_t> SqliteStore::create_employee(std::int64_t employer_id, std:
         !found.ok()) {
       return found;
     }
-    Statement insert(db_,
+    Statement insert(*statements_,
                      "INSERT INTO employees (employer_id, name, personnel_number) VALUES (?, ?, ?)");
     if (auto ran = insert.bind(1, employer_id).bind(2, name).bind(3, personnel_number).run();
         !ran.ok()) {
@@ -195,7 +205,7 @@ Result<std::int64_t> SqliteStore::create_case(std::int64_t employee_id,
         !found.ok()) {
       return found;
     }
-    Statement insert(db_, "INSERT INTO cases (employee_id, created_at) VALUES (?, ?)");
+    Statement insert(*statements_, "INSERT INTO cases (employee_id, created_at) VALUES (?, ?)");
     if (auto ran = insert.bind(1, employee_id).bind(2, created_at).run(); !ran.ok()) return ran;
     id = sqlite3_last_insert_rowid(db_);
     CaseSummary summary;
@@ -210,7 +220,7 @@ Result<std::int64_t> SqliteStore::create_case(std::int64_t employee_id,
 }
 
 Result<CaseRecord> SqliteStore::find_case(std::int64_t case_id) {
-  Statement query(db_,
+  Statement query(*statements_,
                   "SELECT c.id, c.employee_id, e.employer_id, r.name, e.name, c.created_at "
                   "FROM cases c JOIN employees e ON e.id = c.employee_id "
                   "JOIN employers r ON r.id = e.employer_id WHERE c.id = ?");
@@ -223,7 +233,7 @@ Result<CaseRecord> SqliteStore::find_case(std::int64_t case_id) {
 }
 
 Result<std::vector<std::int64_t>> SqliteStore::list_case_ids() {
-  Statement query(db_, "SELECT id FROM cases ORDER BY id");
+  Statement query(*statements_, "SELECT id FROM cases ORDER BY id");
   std::vector<std::int64_t> ids;
   while (query.step()) ids.push_back(query.integer(0));
   if (query.failed()) return query.error();
@@ -231,7 +241,7 @@ Result<std::vector<std::int64_t>> SqliteStore::list_case_ids() {
 }
 
 Result<std::vector<Employer>> SqliteStore::list_employers() {
-  Statement query(db_, "SELECT id, name FROM employers ORDER BY id");
+  Statement query(*statements_, "SELECT id, name FROM employers ORDER BY id");
   std::vector<Employer> employers;
   while (query.step()) employers.push_back(Employer{query.integer(0), query.text(1)});
   if (query.failed()) return query.error();
@@ -239,7 +249,7 @@ Result<std::vector<Employer>> SqliteStore::list_employers() {
 }
 
 Result<std::vector<core::Entry>> SqliteStore::load_entries(std::int64_t case_id) {
-  Statement query(db_,
+  Statement query(*statements_,
                   "SELECT seq, type, occurred_on, recorded_at, actor, visibility, payload, "
                   "medical, prev_hash, hash FROM entries WHERE case_id = ? ORDER BY seq");
   query.bind(1, case_id);
@@ -275,7 +285,7 @@ Status SqliteStore::append_one(const AppendRequest& request) {
       !found.ok()) {
     return found;
   }
-  Statement last(db_, "SELECT seq, hash FROM entries WHERE case_id = ? ORDER BY seq DESC LIMIT 1");
+  Statement last(*statements_, "SELECT seq, hash FROM entries WHERE case_id = ? ORDER BY seq DESC LIMIT 1");
   std::int64_t last_seq = 0;
   std::string last_hash(core::kGenesisHash);
   if (last.bind(1, entry.case_id).step()) {
@@ -291,7 +301,7 @@ Status SqliteStore::append_one(const AppendRequest& request) {
                                 std::to_string(entry.seq) +
                                 " (someone else appended first: reload and try again)");
   }
-  Statement insert(db_,
+  Statement insert(*statements_,
                    "INSERT INTO entries (case_id, seq, type, occurred_on, recorded_at, actor, "
                    "visibility, payload, medical, prev_hash, hash) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -326,7 +336,7 @@ Status SqliteStore::append_batch(std::span<const AppendRequest> requests) {
 
 Status SqliteStore::write_summary(const CaseSummary& summary) {
   // The tenancy columns come from the case itself, never from the caller.
-  Statement upsert(db_,
+  Statement upsert(*statements_,
                    "INSERT INTO case_summaries (case_id, employer_id, employee_id, status, "
                    "first_sick_day, next_deadline_key, next_deadline_due, waiting_period_end, "
                    "last_sick_day, interruption_days, last_seq, last_hash, updated_at) "
@@ -366,7 +376,7 @@ Status SqliteStore::put_summary(const CaseSummary& summary) {
 }
 
 Result<CaseSummary> SqliteStore::find_summary(std::int64_t case_id) {
-  Statement query(db_, "SELECT " + std::string(kSummaryColumns) +
+  Statement query(*statements_, "SELECT " + std::string(kSummaryColumns) +
                            " FROM case_summaries s WHERE s.case_id = ?");
   if (!query.bind(1, case_id).step()) {
     if (query.failed()) return query.error();
@@ -443,7 +453,7 @@ Result<std::vector<CaseListing>> SqliteStore::query_cases(const CaseFilter& filt
     values.emplace_back(filter.limit);
     values.emplace_back(filter.offset);
   }
-  Statement query(db_, sql);
+  Statement query(*statements_, sql);
   for (std::size_t i = 0; i < values.size(); ++i) {
     const int index = static_cast<int>(i) + 1;
     if (const auto* number = std::get_if<std::int64_t>(&values[i])) {

@@ -14,6 +14,10 @@
 
 struct sqlite3;
 
+namespace spoorboek::store::detail {
+class StatementCache;
+}
+
 namespace spoorboek::store {
 
 class SqliteStore final : public Store {
@@ -25,6 +29,10 @@ class SqliteStore final : public Store {
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path, OpenMode mode);
 
   ~SqliteStore() override;
+
+  // For a connection that writes only logs whose last milliseconds may be lost to a power cut
+  // (never to a crash of the process): commits skip the fsync (WAL, synchronous=NORMAL).
+  Status set_synchronous_normal();
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
 
@@ -91,7 +99,7 @@ class SqliteStore final : public Store {
   Status put_setting(std::string_view key, std::string_view value) override;
 
  private:
-  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  explicit SqliteStore(sqlite3* db);
   Status append_one(const AppendRequest& request);
   Status write_summary(const CaseSummary& summary);
   Result<std::vector<UserRecord>> query_users(std::string_view where, std::int64_t id,
@@ -102,6 +110,7 @@ class SqliteStore final : public Store {
                      std::string_view what);
 
   sqlite3* db_;
+  std::unique_ptr<detail::StatementCache> statements_;
   int transaction_depth_ = 0;
 };
 

@@ -60,6 +60,19 @@ UserRecord read_user(const Statement& row) {
   return user;
 }
 
+// "3,17,4" -> {3, 17, 4} (from group_concat over integer columns).
+std::vector<std::int64_t> id_list(const std::string& text) {
+  std::vector<std::int64_t> ids;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    ids.push_back(std::stoll(text.substr(start, comma - start)));
+    start = comma + 1;
+  }
+  return ids;
+}
+
 Result<std::vector<std::int64_t>> integers(Statement& query) {
   std::vector<std::int64_t> values;
   while (query.step()) values.push_back(query.integer(0));
@@ -72,7 +85,7 @@ Result<std::vector<std::int64_t>> integers(Statement& query) {
 Result<std::int64_t> SqliteStore::create_provider(std::string_view name, std::string_view kind) {
   std::int64_t id = 0;
   const Status status = transaction([&]() -> Status {
-    Statement insert(db_, "INSERT INTO providers (name, kind) VALUES (?, ?)");
+    Statement insert(*statements_, "INSERT INTO providers (name, kind) VALUES (?, ?)");
     if (auto ran = insert.bind(1, name).bind(2, kind).run(); !ran.ok()) return ran;
     id = sqlite3_last_insert_rowid(db_);
     return core::ok_status();
@@ -93,7 +106,7 @@ Status SqliteStore::link_provider_employer(std::int64_t provider_id, std::int64_
         !found.ok()) {
       return found;
     }
-    Statement insert(db_,
+    Statement insert(*statements_,
                      "INSERT OR IGNORE INTO provider_employers (provider_id, employer_id) "
                      "VALUES (?, ?)");
     return insert.bind(1, provider_id).bind(2, employer_id).run();
@@ -101,7 +114,7 @@ Status SqliteStore::link_provider_employer(std::int64_t provider_id, std::int64_
 }
 
 Result<std::vector<Provider>> SqliteStore::list_providers() {
-  Statement query(db_, "SELECT id FROM providers ORDER BY id");
+  Statement query(*statements_, "SELECT id FROM providers ORDER BY id");
   auto ids = integers(query);
   if (!ids.ok()) return ids.error();
   std::vector<Provider> providers;
@@ -114,13 +127,13 @@ Result<std::vector<Provider>> SqliteStore::list_providers() {
 }
 
 Result<Provider> SqliteStore::find_provider(std::int64_t provider_id) {
-  Statement query(db_, "SELECT id, name, kind FROM providers WHERE id = ?");
+  Statement query(*statements_, "SELECT id, name, kind FROM providers WHERE id = ?");
   if (!query.bind(1, provider_id).step()) {
     if (query.failed()) return query.error();
     return missing("provider_id", "provider", provider_id);
   }
   Provider provider{query.integer(0), query.text(1), query.text(2), {}};
-  Statement served(db_,
+  Statement served(*statements_,
                    "SELECT employer_id FROM provider_employers WHERE provider_id = ? "
                    "ORDER BY employer_id");
   served.bind(1, provider_id);
@@ -131,7 +144,7 @@ Result<Provider> SqliteStore::find_provider(std::int64_t provider_id) {
 }
 
 Result<Employee> SqliteStore::find_employee(std::int64_t employee_id) {
-  Statement query(db_,
+  Statement query(*statements_,
                   "SELECT id, employer_id, name, personnel_number, manager_user_id, "
                   "manager_user_id IS NULL FROM employees WHERE id = ?");
   if (!query.bind(1, employee_id).step()) {
@@ -143,7 +156,7 @@ Result<Employee> SqliteStore::find_employee(std::int64_t employee_id) {
 }
 
 Result<std::vector<Employee>> SqliteStore::list_employees(std::int64_t employer_id) {
-  Statement query(db_,
+  Statement query(*statements_,
                   "SELECT id, employer_id, name, personnel_number, manager_user_id, "
                   "manager_user_id IS NULL FROM employees WHERE employer_id = ? ORDER BY name, id");
   query.bind(1, employer_id);
@@ -159,12 +172,12 @@ Result<std::vector<Employee>> SqliteStore::list_employees(std::int64_t employer_
 Result<std::int64_t> SqliteStore::create_user(const UserRecord& user) {
   std::int64_t id = 0;
   const Status status = transaction([&]() -> Status {
-    Statement taken(db_, "SELECT 1 FROM users WHERE email = ?");
+    Statement taken(*statements_, "SELECT 1 FROM users WHERE email = ?");
     if (taken.bind(1, user.email).step()) {
       return core::make_error("conflict", "email", "a user with this e-mail address exists");
     }
     if (taken.failed()) return taken.error();
-    Statement insert(db_,
+    Statement insert(*statements_,
                      "INSERT INTO users (email, display_name, password_hash, employer_id, "
                      "provider_id, employee_id, totp_secret, totp_enabled, is_demo, disabled, "
                      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -180,7 +193,7 @@ Result<std::int64_t> SqliteStore::create_user(const UserRecord& user) {
     if (auto ran = insert.run(); !ran.ok()) return ran;
     id = sqlite3_last_insert_rowid(db_);
     for (const auto& role : user.roles) {
-      Statement add(db_, "INSERT INTO user_roles (user_id, role) VALUES (?, ?)");
+      Statement add(*statements_, "INSERT INTO user_roles (user_id, role) VALUES (?, ?)");
       if (auto ran = add.bind(1, id).bind(2, role).run(); !ran.ok()) return ran;
     }
     return core::ok_status();
@@ -191,7 +204,7 @@ Result<std::int64_t> SqliteStore::create_user(const UserRecord& user) {
 
 Result<std::vector<UserRecord>> SqliteStore::query_users(std::string_view where, std::int64_t id,
                                                          std::string_view text) {
-  Statement query(db_, "SELECT " + std::string(kUserColumns) + " FROM users u " +
+  Statement query(*statements_, "SELECT " + std::string(kUserColumns) + " FROM users u " +
                            std::string(where) + " ORDER BY u.id");
   if (where.find("u.id = ?") != std::string_view::npos) query.bind(1, id);
   if (where.find("u.email = ?") != std::string_view::npos) query.bind(1, text);
@@ -220,7 +233,7 @@ Result<std::vector<UserRecord>> SqliteStore::list_users() { return query_users("
 Status SqliteStore::set_user_totp(std::int64_t user_id,
                                   const std::optional<std::string>& sealed_secret, bool enabled) {
   return transaction([&]() -> Status {
-    Statement update(db_, "UPDATE users SET totp_secret = ?, totp_enabled = ? WHERE id = ?");
+    Statement update(*statements_, "UPDATE users SET totp_secret = ?, totp_enabled = ? WHERE id = ?");
     if (auto ran = update.bind(1, sealed_secret).bind(2, std::int64_t{enabled}).bind(3, user_id).run();
         !ran.ok()) {
       return ran;
@@ -232,7 +245,7 @@ Status SqliteStore::set_user_totp(std::int64_t user_id,
 
 Status SqliteStore::use_totp_step(std::int64_t user_id, std::int64_t step) {
   return transaction([&]() -> Status {
-    Statement update(db_,
+    Statement update(*statements_,
                      "UPDATE users SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?");
     if (auto ran = update.bind(1, step).bind(2, user_id).bind(3, step).run(); !ran.ok()) return ran;
     if (sqlite3_changes(db_) == 0) {
@@ -244,7 +257,7 @@ Status SqliteStore::use_totp_step(std::int64_t user_id, std::int64_t step) {
 
 Status SqliteStore::set_user_disabled(std::int64_t user_id, bool disabled) {
   return transaction([&]() -> Status {
-    Statement update(db_, "UPDATE users SET disabled = ? WHERE id = ?");
+    Statement update(*statements_, "UPDATE users SET disabled = ? WHERE id = ?");
     if (auto ran = update.bind(1, std::int64_t{disabled}).bind(2, user_id).run(); !ran.ok()) {
       return ran;
     }
@@ -256,7 +269,7 @@ Status SqliteStore::set_user_disabled(std::int64_t user_id, bool disabled) {
 Status SqliteStore::set_employee_manager(std::int64_t employee_id,
                                          std::optional<std::int64_t> manager_user_id) {
   return transaction([&]() -> Status {
-    Statement update(db_, "UPDATE employees SET manager_user_id = ? WHERE id = ?");
+    Statement update(*statements_, "UPDATE employees SET manager_user_id = ? WHERE id = ?");
     bind_optional(update, 1, manager_user_id);
     if (auto ran = update.bind(2, employee_id).run(); !ran.ok()) return ran;
     if (sqlite3_changes(db_) == 0) return missing("employee_id", "employee", employee_id);
@@ -276,7 +289,7 @@ Status SqliteStore::assign_case_provider(std::int64_t case_id, std::int64_t prov
         !found.ok()) {
       return found;
     }
-    Statement insert(db_,
+    Statement insert(*statements_,
                      "INSERT OR IGNORE INTO case_providers (case_id, provider_id, assigned_at) "
                      "VALUES (?, ?, ?)");
     return insert.bind(1, case_id).bind(2, provider_id).bind(3, at).run();
@@ -294,7 +307,7 @@ Status SqliteStore::assign_case_user(std::int64_t case_id, std::int64_t user_id,
         !found.ok()) {
       return found;
     }
-    Statement insert(db_,
+    Statement insert(*statements_,
                      "INSERT OR IGNORE INTO case_assignees (case_id, user_id, assigned_at) "
                      "VALUES (?, ?, ?)");
     return insert.bind(1, case_id).bind(2, user_id).bind(3, at).run();
@@ -302,10 +315,13 @@ Status SqliteStore::assign_case_user(std::int64_t case_id, std::int64_t user_id,
 }
 
 Result<CaseReach> SqliteStore::find_case_reach(std::int64_t case_id) {
-  Statement query(db_,
+  // One query: this runs before every read of a case file.
+  Statement query(*statements_,
                   "SELECT c.id, e.employer_id, c.employee_id, e.manager_user_id, "
-                  "e.manager_user_id IS NULL FROM cases c JOIN employees e ON e.id = c.employee_id "
-                  "WHERE c.id = ?");
+                  "e.manager_user_id IS NULL, "
+                  "(SELECT group_concat(provider_id, ',') FROM case_providers WHERE case_id = c.id), "
+                  "(SELECT group_concat(user_id, ',') FROM case_assignees WHERE case_id = c.id) "
+                  "FROM cases c JOIN employees e ON e.id = c.employee_id WHERE c.id = ?");
   if (!query.bind(1, case_id).step()) {
     if (query.failed()) return query.error();
     return missing("case", "case", case_id);
@@ -315,22 +331,14 @@ Result<CaseReach> SqliteStore::find_case_reach(std::int64_t case_id) {
   reach.employer_id = query.integer(1);
   reach.employee_id = query.integer(2);
   reach.manager_user_id = optional_integer(query, 3, query.integer(4) != 0);
-  Statement providers(db_, "SELECT provider_id FROM case_providers WHERE case_id = ?");
-  providers.bind(1, case_id);
-  auto provider_ids = integers(providers);
-  if (!provider_ids.ok()) return provider_ids.error();
-  reach.provider_ids = std::move(*provider_ids);
-  Statement assignees(db_, "SELECT user_id FROM case_assignees WHERE case_id = ?");
-  assignees.bind(1, case_id);
-  auto assignee_ids = integers(assignees);
-  if (!assignee_ids.ok()) return assignee_ids.error();
-  reach.assignee_ids = std::move(*assignee_ids);
+  reach.provider_ids = id_list(query.optional_text(5).value_or(""));
+  reach.assignee_ids = id_list(query.optional_text(6).value_or(""));
   return reach;
 }
 
 Status SqliteStore::create_session(const SessionRecord& session) {
   return transaction([&]() -> Status {
-    Statement insert(db_,
+    Statement insert(*statements_,
                      "INSERT INTO sessions (token_digest, user_id, csrf_token, enrolment_only, "
                      "created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     return insert.bind(1, session.token_digest)
@@ -345,7 +353,7 @@ Status SqliteStore::create_session(const SessionRecord& session) {
 }
 
 Result<SessionRecord> SqliteStore::find_session(std::string_view token_digest) {
-  Statement query(db_,
+  Statement query(*statements_,
                   "SELECT token_digest, user_id, csrf_token, enrolment_only, created_at, "
                   "expires_at, last_seen_at FROM sessions WHERE token_digest = ?");
   if (!query.bind(1, token_digest).step()) {
@@ -359,28 +367,28 @@ Result<SessionRecord> SqliteStore::find_session(std::string_view token_digest) {
 
 Status SqliteStore::touch_session(std::string_view token_digest, std::int64_t last_seen_at) {
   return transaction([&]() -> Status {
-    Statement update(db_, "UPDATE sessions SET last_seen_at = ? WHERE token_digest = ?");
+    Statement update(*statements_, "UPDATE sessions SET last_seen_at = ? WHERE token_digest = ?");
     return update.bind(1, last_seen_at).bind(2, token_digest).run();
   });
 }
 
 Status SqliteStore::delete_session(std::string_view token_digest) {
   return transaction([&]() -> Status {
-    Statement remove(db_, "DELETE FROM sessions WHERE token_digest = ?");
+    Statement remove(*statements_, "DELETE FROM sessions WHERE token_digest = ?");
     return remove.bind(1, token_digest).run();
   });
 }
 
 Status SqliteStore::delete_user_sessions(std::int64_t user_id) {
   return transaction([&]() -> Status {
-    Statement remove(db_, "DELETE FROM sessions WHERE user_id = ?");
+    Statement remove(*statements_, "DELETE FROM sessions WHERE user_id = ?");
     return remove.bind(1, user_id).run();
   });
 }
 
 Status SqliteStore::delete_expired_sessions(std::int64_t now) {
   return transaction([&]() -> Status {
-    Statement remove(db_, "DELETE FROM sessions WHERE expires_at <= ?");
+    Statement remove(*statements_, "DELETE FROM sessions WHERE expires_at <= ?");
     return remove.bind(1, now).run();
   });
 }
@@ -388,7 +396,7 @@ Status SqliteStore::delete_expired_sessions(std::int64_t now) {
 Result<std::int64_t> SqliteStore::create_api_token(const ApiTokenRecord& token) {
   std::int64_t id = 0;
   const Status status = transaction([&]() -> Status {
-    Statement insert(db_,
+    Statement insert(*statements_,
                      "INSERT INTO api_tokens (user_id, name, token_digest, created_at, created_by) "
                      "VALUES (?, ?, ?, ?, ?)");
     insert.bind(1, token.user_id).bind(2, token.name).bind(3, token.token_digest).bind(4, token.created_at);
@@ -415,7 +423,7 @@ ApiTokenRecord read_token(const Statement& row) {
 }  // namespace
 
 Result<ApiTokenRecord> SqliteStore::find_api_token(std::string_view token_digest) {
-  Statement query(db_, "SELECT " + std::string(kTokenColumns) + " WHERE token_digest = ?");
+  Statement query(*statements_, "SELECT " + std::string(kTokenColumns) + " WHERE token_digest = ?");
   if (!query.bind(1, token_digest).step()) {
     if (query.failed()) return query.error();
     return core::make_error("not_found", "token", "no such token");
@@ -424,7 +432,7 @@ Result<ApiTokenRecord> SqliteStore::find_api_token(std::string_view token_digest
 }
 
 Result<std::vector<ApiTokenRecord>> SqliteStore::list_api_tokens() {
-  Statement query(db_, "SELECT " + std::string(kTokenColumns) + " ORDER BY id");
+  Statement query(*statements_, "SELECT " + std::string(kTokenColumns) + " ORDER BY id");
   std::vector<ApiTokenRecord> tokens;
   while (query.step()) tokens.push_back(read_token(query));
   if (query.failed()) return query.error();
@@ -433,7 +441,7 @@ Result<std::vector<ApiTokenRecord>> SqliteStore::list_api_tokens() {
 
 Status SqliteStore::revoke_api_token(std::int64_t token_id, std::string_view at) {
   return transaction([&]() -> Status {
-    Statement update(db_,
+    Statement update(*statements_,
                      "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?");
     if (auto ran = update.bind(1, at).bind(2, token_id).run(); !ran.ok()) return ran;
     if (sqlite3_changes(db_) == 0) return missing("token_id", "API token", token_id);
@@ -444,7 +452,7 @@ Status SqliteStore::revoke_api_token(std::int64_t token_id, std::string_view at)
 Status SqliteStore::record_case_reads(std::span<const CaseRead> reads) {
   return transaction([&]() -> Status {
     for (const auto& read : reads) {
-      Statement insert(db_,
+      Statement insert(*statements_,
                        "INSERT INTO case_reads (case_id, user_id, read_at, what, request_id) "
                        "VALUES (?, ?, ?, ?, ?)");
       if (auto ran = insert.bind(1, read.case_id)
@@ -462,7 +470,7 @@ Status SqliteStore::record_case_reads(std::span<const CaseRead> reads) {
 }
 
 Result<std::vector<CaseRead>> SqliteStore::list_case_reads(std::int64_t case_id) {
-  Statement query(db_,
+  Statement query(*statements_,
                   "SELECT case_id, user_id, read_at, what, request_id FROM case_reads "
                   "WHERE case_id = ? ORDER BY id");
   query.bind(1, case_id);
@@ -477,7 +485,7 @@ Result<std::vector<CaseRead>> SqliteStore::list_case_reads(std::int64_t case_id)
 
 Status SqliteStore::record_audit_event(const AuditEvent& event) {
   return transaction([&]() -> Status {
-    Statement insert(db_,
+    Statement insert(*statements_,
                      "INSERT INTO audit_events (at, user_id, action, target, detail) "
                      "VALUES (?, ?, ?, ?, ?)");
     insert.bind(1, event.at);
@@ -487,7 +495,7 @@ Status SqliteStore::record_audit_event(const AuditEvent& event) {
 }
 
 Result<std::optional<std::string>> SqliteStore::get_setting(std::string_view key) {
-  Statement query(db_, "SELECT value FROM settings WHERE key = ?");
+  Statement query(*statements_, "SELECT value FROM settings WHERE key = ?");
   if (!query.bind(1, key).step()) {
     if (query.failed()) return query.error();
     return std::optional<std::string>();
@@ -497,7 +505,7 @@ Result<std::optional<std::string>> SqliteStore::get_setting(std::string_view key
 
 Status SqliteStore::put_setting(std::string_view key, std::string_view value) {
   return transaction([&]() -> Status {
-    Statement upsert(db_,
+    Statement upsert(*statements_,
                      "INSERT INTO settings (key, value) VALUES (?, ?) "
                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     return upsert.bind(1, key).bind(2, value).run();
