@@ -49,7 +49,19 @@ constexpr std::array kDocumentParts = {
             "description": "The database answered.",
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}
           },
-          "503": {"$ref": "#/components/responses/503"}
+          "503": {
+            "description": "The database does not answer: {\"status\":\"unavailable\"}, or the error body when no connection can be opened at all.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "oneOf": [
+                    {"$ref": "#/components/schemas/HealthUnavailable"},
+                    {"$ref": "#/components/schemas/Error"}
+                  ]
+                }
+              }
+            }
+          }
         },
         "security": []
       }
@@ -487,7 +499,7 @@ constexpr std::array kDocumentParts = {
         "tags": ["organisations"],
         "summary": "Add an employee to an employer",
         "operationId": "createEmployee",
-        "description": "Case managers of the employer and its administrators. A personnel number is unique per employer (422).",
+        "description": "Case managers of the employer and its administrators. A personnel number is unique per employer: 409 (field personnel_number) for a second one.",
         "requestBody": {
           "required": true,
           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewEmployeeRequest"}}}
@@ -501,6 +513,7 @@ constexpr std::array kDocumentParts = {
           "401": {"$ref": "#/components/responses/401"},
           "403": {"$ref": "#/components/responses/403"},
           "404": {"$ref": "#/components/responses/404"},
+          "409": {"$ref": "#/components/responses/409"},
           "413": {"$ref": "#/components/responses/413"},
           "422": {"$ref": "#/components/responses/422"},
           "503": {"$ref": "#/components/responses/503"}
@@ -617,7 +630,7 @@ constexpr std::array kDocumentParts = {
         "tags": ["users"],
         "summary": "Add a user (administrators, for their own organisation)",
         "operationId": "createUser",
-        "description": "A user belongs to an employer or to a provider, not both; an employee account names its employee record. The password needs at least 12 characters.",
+        "description": "A user belongs to an employer or to a provider, not both; an employee account names its employee record. The password needs at least 12 characters. 409 (field email) when the e-mail address has an account already.",
         "requestBody": {
           "required": true,
           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewUserRequest"}}}
@@ -631,6 +644,7 @@ constexpr std::array kDocumentParts = {
           "401": {"$ref": "#/components/responses/401"},
           "403": {"$ref": "#/components/responses/403"},
           "404": {"$ref": "#/components/responses/404"},
+          "409": {"$ref": "#/components/responses/409"},
           "413": {"$ref": "#/components/responses/413"},
           "422": {"$ref": "#/components/responses/422"},
           "503": {"$ref": "#/components/responses/503"}
@@ -787,6 +801,12 @@ constexpr std::array kDocumentParts = {
         "type": "object",
         "properties": {"status": {"type": "string", "enum": ["ok"]}, "schema_version": {"type": "integer"}},
         "required": ["status", "schema_version"],
+        "additionalProperties": false
+      },
+      "HealthUnavailable": {
+        "type": "object",
+        "properties": {"status": {"type": "string", "enum": ["unavailable"]}},
+        "required": ["status"],
         "additionalProperties": false
       },
       "LoginRequest": {

@@ -105,12 +105,15 @@ std::string Reply::header(const std::string& name) const {
   return it == headers.end() ? "" : it->second;
 }
 
-Client::Client(std::uint16_t port) : client_("127.0.0.1", port) {
-  // A new connection per request: on a kept-alive connection the server sometimes closes it
-  // without an answer when a POST body arrives after its headers (see keep_alive_test.cc).
-  client_.set_keep_alive(false);
-  client_.set_read_timeout(30, 0);
-  client_.set_write_timeout(30, 0);
+Client::Client(std::uint16_t port) : kept_alive_("127.0.0.1", port), one_off_("127.0.0.1", port) {
+  kept_alive_.set_keep_alive(true);
+  // On a kept-alive connection the server sometimes closes it without an answer when a POST body
+  // arrives after its headers (keep_alive_test.cc); cpp-httplib writes them separately.
+  one_off_.set_keep_alive(false);
+  for (httplib::Client* client : {&kept_alive_, &one_off_}) {
+    client->set_read_timeout(30, 0);
+    client->set_write_timeout(30, 0);
+  }
 }
 
 Reply Client::call(const std::string& method, const std::string& path, const Auth& auth,
@@ -128,7 +131,7 @@ Reply Client::call(const std::string& method, const std::string& path, const Aut
     request.body = *body;
     if (!content_type.empty()) request.set_header("Content-Type", content_type);
   }
-  auto result = client_.send(request);
+  auto result = body ? one_off_.send(request) : kept_alive_.send(request);
   Reply reply;
   if (!result) {
     reply.body = "<no answer: " + httplib::to_string(result.error()) + ">";

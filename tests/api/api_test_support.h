@@ -123,7 +123,10 @@ class Client {
                 const std::optional<std::string>& totp = std::nullopt);
 
  private:
-  httplib::Client client_;
+  // Requests without a body share one kept-alive connection; a request with a body gets a
+  // connection of its own (see keep_alive_test.cc for why).
+  httplib::Client kept_alive_;
+  httplib::Client one_off_;
 };
 
 // Whether the body is exactly {"error":{"code","message","field"}} with three strings and a
