@@ -28,6 +28,7 @@ CREATE TABLE users (
   provider_id     INTEGER REFERENCES providers(id),
   employee_id     INTEGER UNIQUE REFERENCES employees(id),
   totp_secret     TEXT,               -- sealed with the field key, like medical data
+  totp_pending    TEXT,               -- a new secret until a code confirms it (sealed)
   totp_enabled    INTEGER NOT NULL DEFAULT 0,
   totp_last_step  INTEGER NOT NULL DEFAULT 0,  -- a TOTP code's time step is used once
   is_demo         INTEGER NOT NULL DEFAULT 0,

@@ -119,7 +119,12 @@ HttpResponse json_response(int status, std::string body) {
 HttpResponse error_response(const core::Error& error) {
   core::Error shown = error;
   // The core names unparseable text "invalid_json"; to HTTP it is a malformed request.
-  if (shown.code == "invalid_json") shown.code = "malformed_json";
+  // The core names unparseable text "invalid_json", and a body that is no object an
+  // "invalid_type" of the whole (field ""); to HTTP both are malformed requests.
+  if (shown.code == "invalid_json" || (shown.code == "invalid_type" && shown.field.empty())) {
+    shown.code = "malformed_json";
+    if (shown.field.empty()) shown.field = "body";
+  }
   if (shown.code == "too_many_requests") {
     HttpResponse response = json_error(429, shown.code, shown.message, "");
     response.headers.emplace_back("Retry-After", error.field);

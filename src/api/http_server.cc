@@ -14,6 +14,7 @@
 #include "api/http_server.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -461,7 +462,9 @@ core::Status HttpServer::Core::start() {
       .address(address)
       .buffer_size(kReadBufferBytes)
       .max_pipelined_requests(1)
-      .concurrent_accepts_count(std::min<std::size_t>(thread_count, 64))
+      // One accept at a time: RESTinio 0.6 completes concurrent accepts on the plain executor,
+      // and they would race on its (non-atomic) connection-id counter.
+      .concurrent_accepts_count(1)
       .read_next_http_message_timelimit(options.read_timeout)
       .handle_request_timeout(options.handle_timeout)
       .write_http_response_timelimit(options.write_timeout)
@@ -729,11 +732,15 @@ int run_until_signal(HttpServer& server) {
   sigaddset(&stop_signals, SIGINT);
   ::pthread_sigmask(SIG_UNBLOCK, &stop_signals, nullptr);
 
+  // Wakes at least every 250 ms: a runtime that defers signal handlers to the thread's next
+  // library call (ThreadSanitizer does) still gets to run ours.
   unsigned char received = 0;
   while (true) {
-    const ssize_t n = ::read(fds[0], &received, 1);
-    if (n == 1) break;
-    if (n < 0 && errno == EINTR) continue;
+    pollfd readable{fds[0], POLLIN, 0};
+    const int ready = ::poll(&readable, 1, 250);
+    if (ready == 0 || (ready < 0 && errno == EINTR)) continue;
+    if (ready > 0 && ::read(fds[0], &received, 1) == 1) break;
+    if (ready > 0 && errno == EINTR) continue;
     log_error("", "the signal pipe failed; stopping");
     received = 0;
     break;

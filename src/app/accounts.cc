@@ -233,8 +233,8 @@ Result<TotpEnrolment> Accounts::begin_totp(const Actor& actor, const Moment& now
   const auto secret = security::new_totp_secret();
   const std::string sealed = security::seal_field(
       *field_key_, std::string(secret.begin(), secret.end()), totp_associated_data(user->id));
-  // Not active until confirmed; an active one is replaced only after a fresh code confirms.
-  if (auto stored = store_.set_user_totp(user->id, sealed, false); !stored.ok()) {
+  // Waits beside an active secret: that one keeps working until a code confirms the new one.
+  if (auto stored = store_.set_totp_pending(user->id, sealed); !stored.ok()) {
     return stored.error();
   }
   (void)audit(&actor, "totp_enrolment_started", "user:" + std::to_string(user->id), "", now);
@@ -246,19 +246,17 @@ Status Accounts::confirm_totp(const Actor& actor, std::string_view code, const M
   if (actor.account_id == 0) return core::make_error("forbidden", "", "not a user account");
   auto user = store_.find_user(actor.account_id);
   if (!user.ok()) return user.error();
-  if (!user->totp_secret || !field_key_) {
+  if (!user->totp_pending || !field_key_) {
     return core::make_error("conflict", "code", "start the set-up first");
   }
-  auto secret = security::open_field(*field_key_, *user->totp_secret, totp_associated_data(user->id));
+  auto secret = security::open_field(*field_key_, *user->totp_pending, totp_associated_data(user->id));
   if (!secret.ok()) return core::make_error("internal", "", "two-factor secret unreadable");
   const std::vector<unsigned char> bytes(secret->begin(), secret->end());
   const auto step = security::totp_match(bytes, code, now.unix_seconds);
   if (!step) return core::make_error("invalid", "code", "the code does not match");
   return store_.transaction([&]() -> Status {
     if (auto used = store_.use_totp_step(user->id, *step); !used.ok()) return used;
-    if (auto enabled = store_.set_user_totp(user->id, user->totp_secret, true); !enabled.ok()) {
-      return enabled;
-    }
+    if (auto enabled = store_.activate_totp(user->id); !enabled.ok()) return enabled;
     // Enrolment-only sessions end: the user logs in again with the code.
     if (auto ended = store_.delete_user_sessions(user->id); !ended.ok()) return ended;
     if (cache_) cache_->forget_user(user->id);
@@ -436,9 +434,10 @@ Result<std::vector<store::Employee>> Accounts::list_employees(const Actor& actor
   if (auto allowed = authorize(actor, Action::manage_organisations); !allowed.ok()) {
     return allowed.error();
   }
-  const store::CaseReachFilter reach = reach_filter(actor);
-  if (!reach.unrestricted && std::find(reach.employer_ids.begin(), reach.employer_ids.end(),
-                                       employer_id) == reach.employer_ids.end()) {
+  auto employers = list_employers(actor);  // only those the caller reaches
+  if (!employers.ok()) return employers.error();
+  if (std::none_of(employers->begin(), employers->end(),
+                   [employer_id](const store::Employer& e) { return e.id == employer_id; })) {
     return core::make_error("not_found", "employer_id",
                             "no employer with id " + std::to_string(employer_id));
   }

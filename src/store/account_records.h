@@ -27,6 +27,7 @@ struct UserRecord {
   std::optional<std::int64_t> employee_id;  // for the employee role: whose file is their own
   std::vector<std::string> roles;           // app::role_name() values
   std::optional<std::string> totp_secret;   // sealed
+  std::optional<std::string> totp_pending;  // sealed; a set-up not yet confirmed
   bool totp_enabled = false;
   std::int64_t totp_last_step = 0;
   bool is_demo = false;

@@ -183,6 +183,13 @@ Result<std::int64_t> SqliteStore::create_employee(std::int64_t employer_id, std:
         !found.ok()) {
       return found;
     }
+    Statement taken(*statements_,
+                    "SELECT 1 FROM employees WHERE employer_id = ? AND personnel_number = ?");
+    if (taken.bind(1, employer_id).bind(2, personnel_number).step()) {
+      return core::make_error("conflict", "personnel_number",
+                              "the employer already has an employee with this personnel number");
+    }
+    if (taken.failed()) return taken.error();
     Statement insert(*statements_,
                      "INSERT INTO employees (employer_id, name, personnel_number) VALUES (?, ?, ?)");
     if (auto ran = insert.bind(1, employer_id).bind(2, name).bind(3, personnel_number).run();

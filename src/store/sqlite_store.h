@@ -68,8 +68,8 @@ class SqliteStore final : public Store {
   Result<UserRecord> find_user(std::int64_t user_id) override;
   Result<UserRecord> find_user_by_email(std::string_view email) override;
   Result<std::vector<UserRecord>> list_users() override;
-  Status set_user_totp(std::int64_t user_id, const std::optional<std::string>& sealed_secret,
-                       bool enabled) override;
+  Status set_totp_pending(std::int64_t user_id, const std::string& sealed_secret) override;
+  Status activate_totp(std::int64_t user_id) override;
   Status use_totp_step(std::int64_t user_id, std::int64_t step) override;
   Status set_user_disabled(std::int64_t user_id, bool disabled) override;
   Status set_employee_manager(std::int64_t employee_id,

@@ -32,7 +32,7 @@ constexpr std::string_view kUserColumns =
     "u.id, u.email, u.display_name, u.password_hash, u.employer_id, u.provider_id, "
     "u.employee_id, u.totp_secret, u.totp_enabled, u.totp_last_step, u.is_demo, u.disabled, "
     "u.created_at, (SELECT group_concat(role, ',') FROM user_roles r WHERE r.user_id = u.id), "
-    "u.employer_id IS NULL, u.provider_id IS NULL, u.employee_id IS NULL";
+    "u.employer_id IS NULL, u.provider_id IS NULL, u.employee_id IS NULL, u.totp_pending";
 
 UserRecord read_user(const Statement& row) {
   UserRecord user;
@@ -49,6 +49,7 @@ UserRecord read_user(const Statement& row) {
   user.is_demo = row.integer(10) != 0;
   user.disabled = row.integer(11) != 0;
   user.created_at = row.text(12);
+  user.totp_pending = row.optional_text(17);
   const std::string roles = row.optional_text(13).value_or("");
   std::size_t start = 0;
   while (start < roles.size()) {
@@ -230,15 +231,24 @@ Result<UserRecord> SqliteStore::find_user_by_email(std::string_view email) {
 
 Result<std::vector<UserRecord>> SqliteStore::list_users() { return query_users("", 0, ""); }
 
-Status SqliteStore::set_user_totp(std::int64_t user_id,
-                                  const std::optional<std::string>& sealed_secret, bool enabled) {
+Status SqliteStore::set_totp_pending(std::int64_t user_id, const std::string& sealed_secret) {
   return transaction([&]() -> Status {
-    Statement update(*statements_, "UPDATE users SET totp_secret = ?, totp_enabled = ? WHERE id = ?");
-    if (auto ran = update.bind(1, sealed_secret).bind(2, std::int64_t{enabled}).bind(3, user_id).run();
-        !ran.ok()) {
-      return ran;
-    }
+    Statement update(*statements_, "UPDATE users SET totp_pending = ? WHERE id = ?");
+    if (auto ran = update.bind(1, sealed_secret).bind(2, user_id).run(); !ran.ok()) return ran;
     if (sqlite3_changes(db_) == 0) return missing("user_id", "user", user_id);
+    return core::ok_status();
+  });
+}
+
+Status SqliteStore::activate_totp(std::int64_t user_id) {
+  return transaction([&]() -> Status {
+    Statement update(*statements_,
+                     "UPDATE users SET totp_secret = totp_pending, totp_pending = NULL, "
+                     "totp_enabled = 1 WHERE id = ? AND totp_pending IS NOT NULL");
+    if (auto ran = update.bind(1, user_id).run(); !ran.ok()) return ran;
+    if (sqlite3_changes(db_) == 0) {
+      return core::make_error("conflict", "code", "there is no set-up to confirm");
+    }
     return core::ok_status();
   });
 }

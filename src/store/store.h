@@ -164,8 +164,10 @@ class Store {
   virtual Result<UserRecord> find_user(std::int64_t user_id) = 0;
   virtual Result<UserRecord> find_user_by_email(std::string_view email) = 0;
   virtual Result<std::vector<UserRecord>> list_users() = 0;
-  virtual Status set_user_totp(std::int64_t user_id, const std::optional<std::string>& sealed_secret,
-                               bool enabled) = 0;
+  // A new TOTP secret waits in totp_pending; activate_totp moves it to totp_secret and turns
+  // two-factor login on ("conflict" when nothing waits).
+  virtual Status set_totp_pending(std::int64_t user_id, const std::string& sealed_secret) = 0;
+  virtual Status activate_totp(std::int64_t user_id) = 0;
   // Records that a TOTP time step was used; "conflict" when it (or a later one) was used before.
   virtual Status use_totp_step(std::int64_t user_id, std::int64_t step) = 0;
   virtual Status set_user_disabled(std::int64_t user_id, bool disabled) = 0;
