@@ -102,21 +102,21 @@ TEST(KeepAliveTest, EveryPostOnAKeptAliveConnectionIsAnswered) {
                            "Authorization: Bearer " + admin.token +
                            "\r\nContent-Type: application/json\r\nContent-Length: " +
                            std::to_string(body.size()) + "\r\n\r\n";
-  constexpr int kRequests = 400;
+  constexpr int kRequests = 600;
   int unanswered = 0;
   int first_unanswered = -1;
   int answered_on_connection = 0;
   auto connection = std::make_unique<RawConnection>(server.port());
   ASSERT_TRUE(connection->open());
   for (int i = 0; i < kRequests; ++i) {
-    // A few requests per connection, on many connections: how a connection starts decides
-    // whether the fault shows on it.
+    // A few requests per connection, on many connections, with gaps of 0 to 4 ms between
+    // headers and body: the fault is a race and shows more reliably so.
     if (answered_on_connection == 20) {
       connection = std::make_unique<RawConnection>(server.port());
       ASSERT_TRUE(connection->open());
       answered_on_connection = 0;
     }
-    const auto status = connection->exchange(head, body, std::chrono::milliseconds(3));
+    const auto status = connection->exchange(head, body, std::chrono::milliseconds(i % 5));
     if (status) {
       EXPECT_EQ(*status, 422);
       ++answered_on_connection;
@@ -128,6 +128,7 @@ TEST(KeepAliveTest, EveryPostOnAKeptAliveConnectionIsAnswered) {
     ASSERT_TRUE(connection->open());
     answered_on_connection = 0;
   }
+  // (Until it is fixed this fails in nearly every run; the fault is a race, so not in all.)
   // BUG: the server now and then closes a kept-alive connection without answering, right after
   // the body of a POST arrives in a later segment than its headers; the handler may already have
   // run (a login or a write is done and the client never learns it). Cause: RESTinio 0.6.16 with
