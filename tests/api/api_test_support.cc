@@ -17,8 +17,7 @@ extern char** environ;
 namespace spoorboek::apitest {
 
 ScratchDir::ScratchDir() {
-  std::string pattern =
-      (std::filesystem::temp_directory_path() / "spoorboek_api_XXXXXX").string();
+  std::string pattern = (std::filesystem::temp_directory_path() / "spoorboek_api_XXXXXX").string();
   path_ = mkdtemp(pattern.data());
 }
 
@@ -122,9 +121,14 @@ Reply Client::call(const std::string& method, const std::string& path, const Aut
   request.method = method;
   request.path = path;
   switch (auth.kind) {
-    case Auth::Kind::none: break;
-    case Auth::Kind::bearer: request.set_header("Authorization", "Bearer " + auth.token); break;
-    case Auth::Kind::cookie: request.set_header("Cookie", "spoorboek_session=" + auth.token); break;
+    case Auth::Kind::none:
+      break;
+    case Auth::Kind::bearer:
+      request.set_header("Authorization", "Bearer " + auth.token);
+      break;
+    case Auth::Kind::cookie:
+      request.set_header("Cookie", "spoorboek_session=" + auth.token);
+      break;
   }
   if (auth.csrf) request.set_header("X-CSRF-Token", *auth.csrf);
   if (body) {

@@ -84,7 +84,9 @@ struct Caller {
 struct Request {
   Request(std::string request_path, std::optional<Json> request_body = std::nullopt,
           std::optional<Auth> request_auth = std::nullopt)
-      : path(std::move(request_path)), body(std::move(request_body)), auth(std::move(request_auth)) {}
+      : path(std::move(request_path)),
+        body(std::move(request_body)),
+        auth(std::move(request_auth)) {}
   std::string path;
   std::optional<Json> body;
   std::optional<Auth> auth;  // the caller's own when unset
@@ -97,8 +99,8 @@ struct Row {
   using Check = std::function<void(AuthzMatrixTest&, const Caller&, const TenantWorld&, Target,
                                    const Reply&)>;
   Row(std::string row_method, std::string row_pattern, std::string row_variant, bool is_targeted,
-      std::array<int, kRoleCount> expected_own, std::array<int, kRoleCount> expected_other, Build row_build,
-      Check row_check = {})
+      std::array<int, kRoleCount> expected_own, std::array<int, kRoleCount> expected_other,
+      Build row_build, Check row_check = {})
       : method(std::move(row_method)),
         pattern(std::move(row_pattern)),
         variant(std::move(row_variant)),
@@ -502,12 +504,13 @@ void AuthzMatrixTest::add_tenant_targets(TenantWorld& t, std::int64_t line_manag
   const std::string employees = id_path("/api/v1/employers/{id}/employees", t.employer);
   auto new_employee = [&](const std::string& name) {
     const std::int64_t id = created_id(
-        client_->post(employees, admin(),
-                      Json{{"name", name},
-                           {"personnel_number", t.name + "-" + std::to_string(++serial)}}),
+        client_->post(
+            employees, admin(),
+            Json{{"name", name}, {"personnel_number", t.name + "-" + std::to_string(++serial)}}),
         "a new employee of tenant " + t.name);
-    EXPECT_EQ(client_->put(id_path("/api/v1/employees/{id}/manager", id), admin(),
-                           Json{{"user_id", line_manager_user}})
+    EXPECT_EQ(client_
+                  ->put(id_path("/api/v1/employees/{id}/manager", id), admin(),
+                        Json{{"user_id", line_manager_user}})
                   .status,
               200);
     return id;
@@ -515,18 +518,18 @@ void AuthzMatrixTest::add_tenant_targets(TenantWorld& t, std::int64_t line_manag
   t.manager_employee = new_employee("Matrix Teamlid");
   // One per request that may open a case in this tenant: every caller of the tenant (own) and
   // every caller of the other tenant (other).
-  for (std::size_t i = 0; i < callers.size(); ++i) t.fresh_employees.push_back(new_employee("Vers"));
-  t.spare_user = created_id(
-      client_->post("/api/v1/users", admin(),
-                    Json{{"email", "spare-" + t.name + "@example.test"},
-                         {"display_name", "Reserve " + t.name},
-                         {"password", kPassword},
-                         {"roles", Json::array({"line_manager"})},
-                         {"employer_id", t.employer}}),
-      "the spare user of tenant " + t.name);
-  const Json token = expect(client_->post("/api/v1/tokens", admin(),
-                                          Json{{"user_id", t.spare_user}, {"name", "spare"}}),
-                            201, "a token of the spare user");
+  for (std::size_t i = 0; i < callers.size(); ++i)
+    t.fresh_employees.push_back(new_employee("Vers"));
+  t.spare_user = created_id(client_->post("/api/v1/users", admin(),
+                                          Json{{"email", "spare-" + t.name + "@example.test"},
+                                               {"display_name", "Reserve " + t.name},
+                                               {"password", kPassword},
+                                               {"roles", Json::array({"line_manager"})},
+                                               {"employer_id", t.employer}}),
+                            "the spare user of tenant " + t.name);
+  const Json token = expect(
+      client_->post("/api/v1/tokens", admin(), Json{{"user_id", t.spare_user}, {"name", "spare"}}),
+      201, "a token of the spare user");
   t.token_id = token.is_object() ? token.value("id", std::int64_t{0}) : 0;
   t.line_manager_user = line_manager_user;
 }
@@ -579,19 +582,20 @@ void AuthzMatrixTest::build_world() {
   }
   const Json me = expect(c.get("/api/v1/me", caller(kTenantA, kCaseManager).auth()), 200, "me");
   a.employer = me["employer_id"].get<std::int64_t>();
-  const Json own = expect(c.get("/api/v1/cases", caller(kTenantA, kEmployee).auth()), 200, "own cases");
+  const Json own =
+      expect(c.get("/api/v1/cases", caller(kTenantA, kEmployee).auth()), 200, "own cases");
   ASSERT_FALSE(own["cases"].empty()) << "employee@demo.test has no case";
   a.case_id = own["cases"][0]["case_id"].get<std::int64_t>();
   ASSERT_EQ(own["cases"][0]["employer_id"], a.employer);
   a.case_manager_user = user_ids["casemanager@demo.test"];
   // The coach's office works on the employee's case: then every demo role reaches it.
-  expect(c.post(id_path("/api/v1/cases/{id}/assignments", a.case_id), caller(kTenantA, kCaseManager).auth(),
-                Json{{"provider_id", office}}),
+  expect(c.post(id_path("/api/v1/cases/{id}/assignments", a.case_id),
+                caller(kTenantA, kCaseManager).auth(), Json{{"provider_id", office}}),
          200, "assigning the office");
-  const Json marked_a =
-      expect(c.post(id_path("/api/v1/cases/{id}/entries", a.case_id), caller(kTenantA, kDoctor).auth(),
-                    conversation("progress_evaluation", Json{{"diagnosis", a.marker}})),
-             201, "the doctor's medical entry in tenant A");
+  const Json marked_a = expect(
+      c.post(id_path("/api/v1/cases/{id}/entries", a.case_id), caller(kTenantA, kDoctor).auth(),
+             conversation("progress_evaluation", Json{{"diagnosis", a.marker}})),
+      201, "the doctor's medical entry in tenant A");
   ASSERT_TRUE(marked_a.is_object());
   a.marker_seq = marked_a["seq"].get<std::int64_t>();
 
@@ -599,8 +603,8 @@ void AuthzMatrixTest::build_world() {
   TenantWorld& b = tenants[kTenantB];
   b.name = "B";
   b.marker = "MEDISCH-MARKER-" + random_hex();
-  b.employer = created_id(c.post("/api/v1/employers", admin(), Json{{"name", "Tweede Werkgever BV"}}),
-                          "employer B");
+  b.employer = created_id(
+      c.post("/api/v1/employers", admin(), Json{{"name", "Tweede Werkgever BV"}}), "employer B");
   b.employers = {b.employer};
   b.arbo = created_id(c.post("/api/v1/providers", admin(),
                              Json{{"name", "Arbodienst Tweede"}, {"kind", "arbo_service"}}),
@@ -608,12 +612,14 @@ void AuthzMatrixTest::build_world() {
   expect(c.post(id_path("/api/v1/providers/{id}/employers", b.arbo), admin(),
                 Json{{"employer_id", b.employer}}),
          200, "the contract of arbo service B");
-  const std::int64_t sick_employee = created_id(
-      c.post(id_path("/api/v1/employers/{id}/employees", b.employer), admin(),
-             Json{{"name", "Werknemer Tweede"}, {"personnel_number", "B-1"}}),
-      "employee B");
+  const std::int64_t sick_employee =
+      created_id(c.post(id_path("/api/v1/employers/{id}/employees", b.employer), admin(),
+                        Json{{"name", "Werknemer Tweede"}, {"personnel_number", "B-1"}}),
+                 "employee B");
   auto new_user = [&](const std::string& email, const std::string& role, Json tenancy) {
-    Json body{{"email", email}, {"display_name", email}, {"password", kPassword},
+    Json body{{"email", email},
+              {"display_name", email},
+              {"password", kPassword},
               {"roles", Json::array({role})}};
     body.update(tenancy);
     return created_id(c.post("/api/v1/users", admin(), body), email);
@@ -664,8 +670,7 @@ void AuthzMatrixTest::build_world() {
 }
 
 void AuthzMatrixTest::run_matrix() {
-  auto check_markers = [this](const Caller& caller, const TenantWorld& target, const Reply& reply,
-                              const std::string& what) {
+  auto check_markers = [this](const Caller& caller, const Reply& reply, const std::string& what) {
     for (const TenantWorld& tenant : tenants) {
       if (reply.body.find(tenant.marker) == std::string::npos) continue;
       const bool allowed = reads_medical(caller, tenant_of(caller), tenant);
@@ -673,14 +678,13 @@ void AuthzMatrixTest::run_matrix() {
                            << "'s medical marker from " << what;
       if (allowed) marker_seen_[caller.label] = true;
     }
-    (void)target;
   };
 
   for (Row& row : table()) {
     for (const Caller& caller : callers) {
-      const std::vector<Target> targets =
-          row.targeted ? std::vector<Target>{Target::own, Target::other}
-                       : std::vector<Target>{Target::none};
+      const std::vector<Target> targets = row.targeted
+                                              ? std::vector<Target>{Target::own, Target::other}
+                                              : std::vector<Target>{Target::none};
       for (const Target target : targets) {
         TenantWorld& tenant = target == Target::other ? other_of(caller) : tenant_of(caller);
         const Request request = row.build(*this, caller, tenant);
@@ -688,7 +692,8 @@ void AuthzMatrixTest::run_matrix() {
         const Reply reply =
             request.body ? client_->call(row.method, request.path, auth, request.body->dump())
                          : client_->call(row.method, request.path, auth);
-        const int expected = target == Target::other ? row.other[caller.role] : row.own[caller.role];
+        const int expected =
+            target == Target::other ? row.other[caller.role] : row.own[caller.role];
         const std::string what = describe(row.method, request.path) +
                                  (row.variant.empty() ? "" : " [" + row.variant + "]") +
                                  (target == Target::other ? " (other tenant)"
@@ -701,7 +706,7 @@ void AuthzMatrixTest::run_matrix() {
           std::string why;
           EXPECT_TRUE(is_error_shape(reply, &why)) << caller.label << " " << what << ": " << why;
         }
-        check_markers(caller, tenant, reply, what);
+        check_markers(caller, reply, what);
         if (reply.status == expected && reply.status < 300 && row.check) {
           SCOPED_TRACE(caller.label + " " + what);
           row.check(*this, caller, tenant, target, reply);
@@ -740,8 +745,8 @@ TEST_F(AuthzMatrixTest, EveryRouteRoleAndTenant) {
       const std::string bytes = file_bytes(db_ + suffix);
       for (const TenantWorld& tenant : tenants) {
         EXPECT_EQ(bytes.find(tenant.marker), std::string::npos)
-            << "the medical marker of tenant " << tenant.name << " is readable in " << db_
-            << suffix << " " << when;
+            << "the medical marker of tenant " << tenant.name << " is readable in " << db_ << suffix
+            << " " << when;
       }
     }
   };

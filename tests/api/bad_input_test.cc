@@ -29,7 +29,7 @@ struct World {
   Session admin;
   Session case_manager;
   std::map<std::string, std::int64_t> users;  // by e-mail
-  std::int64_t home = 0;            // the case manager's employer
+  std::int64_t home = 0;                      // the case manager's employer
   std::int64_t other_employer = 0;  // another demo employer: another tenant for the case manager
   std::int64_t ref_case = 0;        // an open case of the home employer
   std::int64_t other_case = 0;      // a case of the other employer
@@ -61,14 +61,16 @@ class BadInputTest : public ::testing::Test {
       if (employer["id"] != w.home) w.other_employer = employer["id"];
     }
     ASSERT_NE(w.other_employer, 0);
-    const Json own = c.get("/api/v1/cases?status=sick&limit=1&employer_id=" + std::to_string(w.home),
-                           w.case_manager.bearer())
-                         .json();
+    const Json own =
+        c.get("/api/v1/cases?status=sick&limit=1&employer_id=" + std::to_string(w.home),
+              w.case_manager.bearer())
+            .json();
     ASSERT_FALSE(own["cases"].empty());
     w.ref_case = own["cases"][0]["case_id"];
-    const Json other = c.get("/api/v1/cases?limit=1&employer_id=" + std::to_string(w.other_employer),
-                             w.admin.bearer())
-                           .json();
+    const Json other =
+        c.get("/api/v1/cases?limit=1&employer_id=" + std::to_string(w.other_employer),
+              w.admin.bearer())
+            .json();
     ASSERT_FALSE(other["cases"].empty());
     w.other_case = other["cases"][0]["case_id"];
     const Json employees =
@@ -114,7 +116,8 @@ class BadInputTest : public ::testing::Test {
     if (!file["entries"].empty()) state += " last:" + file["entries"].back()["hash"].dump();
     const Json other = c().get(cases(w().other_case), admin()).json();
     state += " other entries:" + std::to_string(other["entries"].size());
-    state += "\ncases:" + c().get("/api/v1/cases?include_closed=true&limit=1", admin()).json()["total"].dump();
+    state += "\ncases:" +
+             c().get("/api/v1/cases?include_closed=true&limit=1", admin()).json()["total"].dump();
     for (const std::string& path :
          {std::string("/api/v1/users"), std::string("/api/v1/employers"),
           "/api/v1/employers/" + std::to_string(w().home) + "/employees",
@@ -127,9 +130,8 @@ class BadInputTest : public ::testing::Test {
 
   // A refused request: its status, error body (code and field when given), an unchanged
   // database and a server that still answers.
-  Reply expect_refused(const std::string& label, const std::string& method,
-                       const std::string& path, const Auth& auth,
-                       const std::optional<std::string>& body, int status,
+  Reply expect_refused(const std::string& label, const std::string& method, const std::string& path,
+                       const Auth& auth, const std::optional<std::string>& body, int status,
                        const std::string& code = "", const std::optional<std::string>& field = {},
                        const std::string& content_type = "application/json") {
     SCOPED_TRACE(label + ": " + describe(method, path));
@@ -150,9 +152,9 @@ class BadInputTest : public ::testing::Test {
     EXPECT_EQ(c().get("/healthz", Auth::none()).status, 200) << "the server stopped answering";
     return reply;
   }
-  Reply expect_refused(const std::string& label, const std::string& method,
-                       const std::string& path, const Auth& auth, const Json& body, int status,
-                       const std::string& code = "", const std::optional<std::string>& field = {}) {
+  Reply expect_refused(const std::string& label, const std::string& method, const std::string& path,
+                       const Auth& auth, const Json& body, int status, const std::string& code = "",
+                       const std::optional<std::string>& field = {}) {
     return expect_refused(label, method, path, auth, std::optional<std::string>(body.dump()),
                           status, code, field);
   }
@@ -254,8 +256,8 @@ TEST_F(BadInputTest, BodiesOverOneMebibyteAre413) {
   for (const BodyRoute& route : body_routes()) {
     Json big = route.valid;
     big["padding"] = std::string((1 << 20) + 1, 'x');
-    expect_refused("over 1 MiB", route.method, route.path, admin(), big, 413,
-                   "payload_too_large", "body");
+    expect_refused("over 1 MiB", route.method, route.path, admin(), big, 413, "payload_too_large",
+                   "body");
   }
 }
 
@@ -324,11 +326,13 @@ TEST_F(BadInputTest, MissingFieldsAre422MissingFieldNamingTheField) {
     std::string field;
   };
   const std::vector<Case> missing{
-      {0, "email"},       {0, "password"},  {1, "code"},  {2, "employee_id"},
-      {2, "first_sick_day"}, {3, "type"},   {3, "occurred_on"}, {3, "payload"},
-      {5, "name"},        {6, "name"},      {6, "personnel_number"}, {7, "user_id"},
-      {8, "kind"},        {9, "employer_id"}, {10, "email"}, {10, "password"}, {10, "roles"},
-      {11, "user_id"},    {11, "name"},
+      {0, "email"},       {0, "password"},         {1, "code"},
+      {2, "employee_id"}, {2, "first_sick_day"},   {3, "type"},
+      {3, "occurred_on"}, {3, "payload"},          {5, "name"},
+      {6, "name"},        {6, "personnel_number"}, {7, "user_id"},
+      {8, "kind"},        {9, "employer_id"},      {10, "email"},
+      {10, "password"},   {10, "roles"},           {11, "user_id"},
+      {11, "name"},
   };
   const auto routes = body_routes();
   for (const Case& item : missing) {
@@ -351,7 +355,8 @@ TEST_F(BadInputTest, MissingFieldsAre422MissingFieldNamingTheField) {
 
 TEST_F(BadInputTest, ImpossibleAndFutureDatesAre422) {
   const auto routes = body_routes();
-  for (const std::string day : {"2026-02-30", "2025-13-01", "2026-2-3", "03-02-2026", "2026-02-29"}) {
+  for (const std::string day :
+       {"2026-02-30", "2025-13-01", "2026-2-3", "03-02-2026", "2026-02-29"}) {
     Json sick = routes[2].valid;
     sick["first_sick_day"] = day;
     expect_refused("sick report on " + day, "POST", "/api/v1/cases", admin(), sick, 422,
@@ -418,10 +423,10 @@ TEST_F(BadInputTest, UnknownAndNonNumericIdsAre404) {
                    404, "not_found");
   }
   // Ids inside bodies.
-  expect_refused("a sick report for nobody", "POST", "/api/v1/cases", admin(),
-                 Json{{"employee_id", 999999}, {"first_sick_day", iso_day(-1)},
-                      {"payload", sick_report()}},
-                 404, "not_found");
+  expect_refused(
+      "a sick report for nobody", "POST", "/api/v1/cases", admin(),
+      Json{{"employee_id", 999999}, {"first_sick_day", iso_day(-1)}, {"payload", sick_report()}},
+      404, "not_found");
   expect_refused("a token for nobody", "POST", "/api/v1/tokens", admin(),
                  Json{{"user_id", 999999}, {"name", "x"}}, 404, "not_found");
   expect_refused("a contract with no employer", "POST",
@@ -441,7 +446,8 @@ TEST_F(BadInputTest, AnotherTenantsIdsAre404) {
   expect_refused("assignment", "POST", cases(w().other_case, "/assignments"), cm,
                  Json{{"user_id", w().users["casemanager@demo.test"]}}, 404, "not_found");
   expect_refused("sick report", "POST", "/api/v1/cases", cm,
-                 Json{{"employee_id", w().other_employee}, {"first_sick_day", iso_day(-1)},
+                 Json{{"employee_id", w().other_employee},
+                      {"first_sick_day", iso_day(-1)},
                       {"payload", sick_report()}},
                  404, "not_found");
   const std::string employees =
@@ -474,14 +480,14 @@ TEST_F(BadInputTest, ForgedExpiredAndRevokedCredentialsAre401) {
                                       now - 13 * 3600, now - 3600, now - 3700})
                     .ok());
     ASSERT_TRUE((*store)
-                    ->create_session({security::token_digest(idle), user, "csrf", false,
-                                      now - 3600, now + 3600, now - 31 * 60})
+                    ->create_session({security::token_digest(idle), user, "csrf", false, now - 3600,
+                                      now + 3600, now - 31 * 60})
                     .ok());
   }
   // A revoked API token and an ended session.
-  const Reply created = c().post("/api/v1/tokens", admin(),
-                                 Json{{"user_id", w().users["casemanager@demo.test"]},
-                                      {"name", "wordt ingetrokken"}});
+  const Reply created = c().post(
+      "/api/v1/tokens", admin(),
+      Json{{"user_id", w().users["casemanager@demo.test"]}, {"name", "wordt ingetrokken"}});
   ASSERT_EQ(created.status, 201);
   const std::string revoked = created.json()["token"];
   ASSERT_EQ(c().del("/api/v1/tokens/" + created.json()["id"].dump(), admin()).status, 200);
@@ -506,8 +512,8 @@ TEST_F(BadInputTest, ForgedExpiredAndRevokedCredentialsAre401) {
                    401, "unauthenticated");
     expect_refused(label + " reading", "GET", cases(w().ref_case), auth, std::nullopt, 401,
                    "unauthenticated");
-    expect_refused(label + " administering", "POST", "/api/v1/employers", auth,
-                   Json{{"name", "X"}}, 401, "unauthenticated");
+    expect_refused(label + " administering", "POST", "/api/v1/employers", auth, Json{{"name", "X"}},
+                   401, "unauthenticated");
   }
   // Another scheme than Bearer.
   httplib::Client raw("127.0.0.1", w().server->port());
@@ -540,8 +546,8 @@ TEST_F(BadInputTest, CookieWritesNeedTheSessionsCsrfToken) {
   // Reads need no CSRF token; the same write with the right one works.
   EXPECT_EQ(c().get(cases(w().ref_case), Auth::cookie(session.token, std::nullopt)).status, 200);
   const std::size_t before = entry_count(w().ref_case);
-  const Reply written = c().call("POST", path, Auth::cookie(session.token, session.csrf),
-                                 interview().dump());
+  const Reply written =
+      c().call("POST", path, Auth::cookie(session.token, session.csrf), interview().dump());
   EXPECT_EQ(written.status, 201) << written.body;
   EXPECT_EQ(entry_count(w().ref_case), before + 1);
   // A Bearer request needs none.
@@ -574,10 +580,9 @@ TEST_F(BadInputTest, FiveWrongPasswordsBlockTheSixthLoginWith429) {
                    Auth::none(), Json{{"email", "expert@demo.test"}, {"password", "wrong"}}, 401,
                    "unauthenticated");
   }
-  const Reply blocked =
-      expect_refused("the right password, too late", "POST", "/api/v1/login", Auth::none(),
-                     Json{{"email", "expert@demo.test"}, {"password", "demo"}}, 429,
-                     "too_many_requests");
+  const Reply blocked = expect_refused(
+      "the right password, too late", "POST", "/api/v1/login", Auth::none(),
+      Json{{"email", "expert@demo.test"}, {"password", "demo"}}, 429, "too_many_requests");
   const std::string retry_after = blocked.header("Retry-After");
   ASSERT_FALSE(retry_after.empty()) << "no Retry-After header";
   EXPECT_GE(std::stol(retry_after), 1);
@@ -662,7 +667,8 @@ TEST_F(BadInputTest, DuplicatesAreRefusedNamingTheirField) {
   EXPECT_TRUE(user.status == 409 || user.status == 422) << user.body;
   EXPECT_TRUE(is_error_shape(user));
   EXPECT_EQ(user.json()["error"]["field"], "email") << user.body;
-  EXPECT_EQ(user.body.find("constraint"), std::string::npos) << "SQLite's text leaks: " << user.body;
+  EXPECT_EQ(user.body.find("constraint"), std::string::npos)
+      << "SQLite's text leaks: " << user.body;
   const Reply employee =
       c().post("/api/v1/employers/" + std::to_string(w().home) + "/employees", admin(),
                Json{{"name", "Dubbel"}, {"personnel_number", "FRESH-1"}});

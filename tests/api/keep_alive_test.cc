@@ -2,12 +2,11 @@
 // later TCP segment than its headers (cpp-httplib writes them separately, as many clients do;
 // with Nagle's algorithm the body then follows some 40 ms later).
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <chrono>
 #include <cstring>
@@ -98,10 +97,12 @@ TEST(KeepAliveTest, EveryPostOnAKeptAliveConnectionIsAnswered) {
 
   // A body the route refuses (422): the database does not change.
   const std::string body = R"({"name":5})";
-  const std::string head = "POST /api/v1/employers HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                           "Authorization: Bearer " + admin.token +
-                           "\r\nContent-Type: application/json\r\nContent-Length: " +
-                           std::to_string(body.size()) + "\r\n\r\n";
+  const std::string head =
+      "POST /api/v1/employers HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Authorization: Bearer " +
+      admin.token +
+      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+      "\r\n\r\n";
   constexpr int kRequests = 600;
   int unanswered = 0;
   int first_unanswered = -1;

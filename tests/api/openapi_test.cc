@@ -92,8 +92,7 @@ TEST_F(OpenApiTest, IsOpenApi3WithInfoAndSecuritySchemes) {
   EXPECT_EQ(schemes["cookieAuth"]["type"], "apiKey");
   EXPECT_EQ(schemes["cookieAuth"]["in"], "cookie");
   EXPECT_EQ(schemes["cookieAuth"]["name"], "spoorboek_session");
-  EXPECT_NE(schemes["cookieAuth"].value("description", "").find("X-CSRF-Token"),
-            std::string::npos);
+  EXPECT_NE(schemes["cookieAuth"].value("description", "").find("X-CSRF-Token"), std::string::npos);
 
   // The shared error body.
   const Json& error = doc["components"]["schemas"]["Error"];
@@ -121,9 +120,8 @@ TEST_F(OpenApiTest, DescribesExactlyTheRoutesOfTheRouter) {
         << "the router has " << route.first << " " << route.second << " but the document not";
   }
   for (const auto& operation : documented) {
-    EXPECT_TRUE(routed.contains(operation))
-        << "the document has " << operation.first << " " << operation.second
-        << " but the router not";
+    EXPECT_TRUE(routed.contains(operation)) << "the document has " << operation.first << " "
+                                            << operation.second << " but the router not";
   }
   EXPECT_EQ(routed.size(), documented.size());
 }
@@ -205,9 +203,9 @@ TEST_F(OpenApiTest, LoginDocumentsThrottlingAndPublicRoutesNeedNoLogin) {
   for (const auto& p : paths["/api/v1/cases"]["get"]["parameters"]) {
     list_parameters.insert(resolve(p).value("name", ""));
   }
-  EXPECT_EQ(list_parameters, (std::set<std::string>{"employer_id", "status", "due_within_days",
-                                                     "assignee_id", "include_closed", "limit",
-                                                     "offset"}));
+  EXPECT_EQ(list_parameters,
+            (std::set<std::string>{"employer_id", "status", "due_within_days", "assignee_id",
+                                   "include_closed", "limit", "offset"}));
   for (const auto& p : paths["/api/v1/cases"]["get"]["parameters"]) {
     if (resolve(p).value("name", "") != "limit") continue;
     EXPECT_EQ(resolve(p)["schema"]["minimum"], 1);

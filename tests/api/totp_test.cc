@@ -1,6 +1,8 @@
 // Two-factor login end to end on a database that is not the demo: a company doctor (and an
 // administrator) without TOTP get an enrolment-only session that may only set it up; set-up with
 // a code from security::totp_code turns it on; then a login needs the current code, once.
+#include "security/totp.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
@@ -11,7 +13,6 @@
 #include "platform/clock.h"
 #include "security/base32.h"
 #include "security/key_file.h"
-#include "security/totp.h"
 #include "store/sqlite_store.h"
 #include "tests/api/api_test_support.h"
 
@@ -97,15 +98,14 @@ TEST_F(TotpTest, WithoutTwoFactorADoctorMayOnlySetItUp) {
   EXPECT_EQ(me.json()["enrolment_only"], true);
 
   // Every other route of the router refuses the session (403, field totp).
-  const std::set<std::pair<std::string, std::string>> allowed{
-      {"GET", "/api/v1/me"},
-      {"POST", "/api/v1/me/totp"},
-      {"POST", "/api/v1/me/totp/confirm"},
-      {"POST", "/api/v1/logout"},
-      // Public: no session needed.
-      {"GET", "/healthz"},
-      {"GET", "/api/v1/openapi.json"},
-      {"POST", "/api/v1/login"}};
+  const std::set<std::pair<std::string, std::string>> allowed{{"GET", "/api/v1/me"},
+                                                              {"POST", "/api/v1/me/totp"},
+                                                              {"POST", "/api/v1/me/totp/confirm"},
+                                                              {"POST", "/api/v1/logout"},
+                                                              // Public: no session needed.
+                                                              {"GET", "/healthz"},
+                                                              {"GET", "/api/v1/openapi.json"},
+                                                              {"POST", "/api/v1/login"}};
   int refused = 0;
   for (const auto& route : server_->routes()) {
     const std::string method(api::method_name(route.method));
@@ -165,7 +165,8 @@ TEST_F(TotpTest, SetUpThenLoginNeedsTheCurrentCodeOnce) {
       << "still without two-factor login";
 
   // The current code turns it on and ends every session of the account.
-  const std::string setup_code = security::totp_code(*bytes, platform::current_moment().unix_seconds);
+  const std::string setup_code =
+      security::totp_code(*bytes, platform::current_moment().unix_seconds);
   const Reply confirmed =
       client_->post("/api/v1/me/totp/confirm", session.bearer(), Json{{"code", setup_code}});
   ASSERT_EQ(confirmed.status, 200) << confirmed.body;
@@ -185,8 +186,8 @@ TEST_F(TotpTest, SetUpThenLoginNeedsTheCurrentCodeOnce) {
     EXPECT_EQ(error_field(bad), "totp") << bad.body;
   }
   // The wrong password with the right code: refused, without saying which was wrong.
-  const Reply wrong_password = client_->login_reply("arts@example.test", "niet het wachtwoord!",
-                                                    next_code(*bytes));
+  const Reply wrong_password =
+      client_->login_reply("arts@example.test", "niet het wachtwoord!", next_code(*bytes));
   EXPECT_EQ(wrong_password.status, 401);
   EXPECT_EQ(error_field(wrong_password), "");
 
