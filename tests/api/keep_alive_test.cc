@@ -133,7 +133,7 @@ TEST(KeepAliveTest, EveryPostOnAKeptAliveConnectionIsAnswered) {
   // BUG: the server now and then closes a kept-alive connection without answering, right after
   // the body of a POST arrives in a later segment than its headers; the handler may already have
   // run (a login or a write is done and the client never learns it). Cause: RESTinio 0.6.16 with
-  // max_pipelined_requests(1) (src/api/http_server.cc:463) and an answer sent from inside the
+  // max_pipelined_requests(1) (src/api/http_server.cc:464) and an answer sent from inside the
   // handler starts reading the next request twice, once because the handler returned
   // "accepted" with a free response slot and once after the write (m_init_read_after_this_write,
   // restinio/impl/connection.hpp:1017 and 1274); the second wait_for_http_message() resets the

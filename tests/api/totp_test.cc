@@ -66,7 +66,10 @@ class TotpTest : public ::testing::Test {
     auto bytes = security::base32_decode(secret);
     EXPECT_TRUE(bytes.ok()) << secret;
     if (!bytes.ok()) return {};
-    const std::string code = security::totp_code(*bytes, platform::current_moment().unix_seconds);
+    // The previous step's code (still inside the window): the current and the next step stay
+    // free for two logins.
+    const std::string code = security::totp_code(
+        *bytes, platform::current_moment().unix_seconds - security::kTotpStepSeconds);
     const Reply confirmed =
         client_->post("/api/v1/me/totp/confirm", session.bearer(), Json{{"code", code}});
     EXPECT_EQ(confirmed.status, 200) << confirmed.body;
@@ -212,7 +215,9 @@ TEST_F(TotpTest, BeginningASecondSetUpKeepsTwoFactorLoginOn) {
   ASSERT_FALSE(enrolling.token.empty());
   const std::vector<unsigned char> secret = enrol(enrolling);
   ASSERT_FALSE(secret.empty());
-  const Session full = client_->login("arts2@example.test", kPassword, next_code(secret));
+  const Session full = client_->login(
+      "arts2@example.test", kPassword,
+      security::totp_code(secret, platform::current_moment().unix_seconds));
   ASSERT_FALSE(full.token.empty());
   ASSERT_FALSE(full.enrolment_only);
 
@@ -220,19 +225,15 @@ TEST_F(TotpTest, BeginningASecondSetUpKeepsTwoFactorLoginOn) {
   // new set-up and does not finish it.
   ASSERT_EQ(client_->call("POST", "/api/v1/me/totp", full.bearer()).status, 200);
 
-  // BUG: Accounts::begin_totp stores the new, unconfirmed secret with totp_enabled = false
-  // (src/app/accounts.cc:237, set_user_totp(user->id, sealed, false)), so beginning a set-up
-  // turns two-factor login OFF until it is confirmed: the password alone then logs in (to an
-  // enrolment-only session, from which a new authenticator of the attacker's choosing can be
-  // confirmed), and the old authenticator stops working. accounts.h promises the opposite ("an
-  // active one is replaced only after a fresh code confirms"). Fix: keep the pending secret apart
-  // (e.g. a users.totp_pending_secret column; begin writes it, confirm checks the code against
-  // it and moves it to totp_secret with totp_enabled = 1), and leave totp_secret/totp_enabled
-  // untouched in begin_totp.
+  // The active secret stays active until a code confirms a new one (accounts.h): the password
+  // alone still does not log in, and the authenticator in use still does.
   const Reply without = client_->login_reply("arts2@example.test", kPassword);
   EXPECT_TRUE(without.status == 401 || without.status == 422)
       << "the password alone logs in after an unfinished set-up: " << without.body;
   EXPECT_EQ(error_field(without), "totp") << without.body;
+  const Session again = client_->login("arts2@example.test", kPassword, next_code(secret));
+  EXPECT_FALSE(again.token.empty()) << "the authenticator in use stopped working";
+  EXPECT_FALSE(again.enrolment_only);
 }
 
 }  // namespace
