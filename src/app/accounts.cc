@@ -391,9 +391,15 @@ Result<std::vector<store::Provider>> Accounts::list_providers(const Actor& actor
     const bool serves_own = actor.employer_id &&
                             std::find(provider.employer_ids.begin(), provider.employer_ids.end(),
                                       *actor.employer_id) != provider.employer_ids.end();
-    // A case manager needs the offices to assign a case to: every reintegration office is listed.
-    if (actor.is_platform_administrator() || administers_provider(actor, provider.id) ||
-        serves_own || provider.kind == "reintegration_office") {
+    // A case manager needs the offices to assign a case to: every reintegration office is listed,
+    // but which other employers a provider serves is theirs to know.
+    const bool full = actor.is_platform_administrator() || administers_provider(actor, provider.id);
+    if (full || serves_own || provider.kind == "reintegration_office") {
+      if (!full) {
+        std::erase_if(provider.employer_ids, [&actor](std::int64_t id) {
+          return !actor.employer_id || id != *actor.employer_id;
+        });
+      }
       visible.push_back(std::move(provider));
     }
   }
