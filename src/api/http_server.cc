@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <restinio/all.hpp>
@@ -423,6 +424,7 @@ struct HttpServer::Core {
   std::shared_ptr<Shared> shared;
   const Router& router;
   std::atomic<std::uint16_t> port{0};
+  std::atomic<int> listen_fd{-1};  // the listening socket, to shut it down in stop()
 
   std::mutex lifecycle_mutex;  // start() and stop()
   State state = State::idle;
@@ -480,6 +482,7 @@ core::Status HttpServer::Core::start() {
       })
       .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor& acceptor) {
         port = acceptor.local_endpoint().port();
+        listen_fd = acceptor.native_handle();
       })
       .request_handler(
           [this](restinio::request_handle_t request) { return handle(request); });
@@ -550,21 +553,12 @@ void HttpServer::Core::stop() {
   }
   shared->stopping = true;
 
-  // 1. No new connections.
-  std::promise<void> closed;
-  auto closed_future = closed.get_future();
-  server->close_async([&closed] { closed.set_value(); },
-                      [&closed](std::exception_ptr error) {
-                        try {
-                          std::rethrow_exception(error);
-                        } catch (const std::exception& e) {
-                          log_error("", std::string("closing the listener failed: ") + e.what());
-                        } catch (...) {
-                          log_error("", "closing the listener failed");
-                        }
-                        closed.set_value();
-                      });
-  closed_future.wait();
+  // 1. No new connections. The listening socket is shut down, not closed: RESTinio 0.6 runs its
+  //    accept loop on the plain executor and closes the acceptor on a strand, so closing it now
+  //    could race with an accept being started on another thread. A shut-down listener refuses
+  //    connections (the kernel answers a RST) and fails the pending accept, which ends the loop;
+  //    RESTinio closes the descriptor below, once no thread runs.
+  if (const int fd = listen_fd.exchange(-1); fd >= 0) ::shutdown(fd, SHUT_RDWR);
 
   // 2. The requests in flight finish, for up to the grace period.
   {
@@ -584,6 +578,11 @@ void HttpServer::Core::stop() {
     shared->stopped = true;
   }
   stop_threads();
+  try {
+    server->close_sync();
+  } catch (const std::exception& e) {
+    log_error("", std::string("closing the listener failed: ") + e.what());
+  }
   server.reset();
   io.reset();
   state = State::stopped;

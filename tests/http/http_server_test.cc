@@ -416,9 +416,18 @@ TEST_F(HttpServerTest, StopWaitsForTheDeferredRequestThenRefusesConnections) {
   });
   slow_arrived_.get_future().wait();
   const auto before = std::chrono::steady_clock::now();
-  server_->stop();
-  const auto stop_took = std::chrono::steady_clock::now() - before;
+  auto stopping = std::async(std::launch::async, [this] { server_->stop(); });
 
+  // While stop() waits for the slow answer, new connections are refused.
+  std::this_thread::sleep_for(100ms);
+  EXPECT_EQ(stopping.wait_for(0ms), std::future_status::timeout);
+  httplib::Client during("127.0.0.1", port);
+  during.set_connection_timeout(2);
+  auto refused_during = during.Get("/hello");
+  EXPECT_FALSE(refused_during);
+
+  stopping.get();
+  const auto stop_took = std::chrono::steady_clock::now() - before;
   auto res = pending.get();
   ASSERT_TRUE(res) << httplib::to_string(res.error());
   EXPECT_EQ(res->status, 200);
