@@ -1,6 +1,12 @@
 // The transport in-process, with its own small Router, through a real HTTP client.
 #include "api/http_server.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -8,6 +14,7 @@
 #include <chrono>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -47,6 +54,45 @@ class Later {
  private:
   std::mutex mutex_;
   std::vector<std::thread> threads_;
+};
+
+// A raw TCP connection, for what an HTTP client library will not send.
+class RawConnection {
+ public:
+  explicit RawConnection(std::uint16_t port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
+    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  }
+  ~RawConnection() { ::close(fd_); }
+  bool connected() const { return connected_; }
+  void send(const std::string& bytes) {
+    (void)!::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+  }
+  // Everything the server sends until it closes the connection, or nullopt when it is still open
+  // after `timeout`.
+  std::optional<std::string> read_until_closed(std::chrono::milliseconds timeout) {
+    std::string received;
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (true) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) return std::nullopt;
+      pollfd readable{fd_, POLLIN, 0};
+      if (::poll(&readable, 1, static_cast<int>(left.count())) <= 0) return std::nullopt;
+      char buffer[4096];
+      const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+      if (n <= 0) return received;
+      received.append(buffer, static_cast<std::size_t>(n));
+    }
+  }
+
+ private:
+  int fd_ = -1;
+  bool connected_ = false;
 };
 
 class HttpServerTest : public ::testing::Test {
@@ -353,6 +399,53 @@ TEST_F(HttpServerTest, ChunkedBodyOverTheLimitIs413) {
       "application/octet-stream");
   expect_json_error(res, 413, "payload_too_large", "body");
   EXPECT_EQ(upload_calls_.load(), 0);
+}
+
+TEST_F(HttpServerTest, IdleAndSlowConnectionsAreClosedAfterTheReadTimeout) {
+  ServerOptions options;
+  options.read_timeout = std::chrono::seconds(1);
+  start(options);
+  RawConnection idle(server_->port());
+  RawConnection slow(server_->port());
+  ASSERT_TRUE(idle.connected());
+  ASSERT_TRUE(slow.connected());
+  slow.send("GET /hello HTTP/1.1\r\nHost: x\r\n");  // the header never ends
+  const auto before = std::chrono::steady_clock::now();
+  EXPECT_EQ(idle.read_until_closed(5s), "");
+  EXPECT_EQ(slow.read_until_closed(5s), "");
+  EXPECT_LT(std::chrono::steady_clock::now() - before, 4s);
+  EXPECT_EQ(hello_calls_.load(), 0);
+}
+
+TEST_F(HttpServerTest, MalformedOrOversizedRequestsAreRefusedByTheParser) {
+  ServerOptions options;
+  options.max_header_bytes = 1024;
+  start(options);
+  {
+    RawConnection garbage(server_->port());
+    garbage.send("THIS IS NOT HTTP\r\n\r\n");
+    EXPECT_EQ(garbage.read_until_closed(5s), "");
+  }
+  {
+    RawConnection big_header(server_->port());
+    big_header.send("GET /hello HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(2000, 'a') +
+                    "\r\n\r\n");
+    EXPECT_EQ(big_header.read_until_closed(5s), "");
+  }
+  {
+    RawConnection long_url(server_->port());
+    long_url.send("GET /hello?" + std::string(2000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_EQ(long_url.read_until_closed(5s), "");
+  }
+  EXPECT_EQ(hello_calls_.load(), 0);
+  {
+    RawConnection fine(server_->port());
+    fine.send("GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    const auto answer = fine.read_until_closed(5s);
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << *answer;
+  }
+  EXPECT_EQ(hello_calls_.load(), 1);
 }
 
 TEST_F(HttpServerTest, HandlerThatThrowsIs500AndTheServerKeepsServing) {
