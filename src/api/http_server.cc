@@ -463,7 +463,12 @@ core::Status HttpServer::Core::start() {
       .protocol(address.is_v6() ? asio::ip::tcp::v6() : asio::ip::tcp::v4())
       .address(address)
       .buffer_size(kReadBufferBytes)
-      .max_pipelined_requests(1)
+      // Two, not RESTinio's default of one: with one, an answer sent from inside the handler
+      // makes RESTinio 0.6.16 start reading the next request twice (once when the handler
+      // returns, once when the write completes; connection.hpp, m_init_read_after_this_write),
+      // and a body arriving in a later TCP segment than its headers then fails to parse and
+      // the connection closes unanswered. Answers still go out in request order.
+      .max_pipelined_requests(2)
       // One accept at a time: RESTinio 0.6 completes concurrent accepts on the plain executor,
       // and they would race on its (non-atomic) connection-id counter.
       .concurrent_accepts_count(1)
