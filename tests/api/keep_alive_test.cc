@@ -129,19 +129,11 @@ TEST(KeepAliveTest, EveryPostOnAKeptAliveConnectionIsAnswered) {
     ASSERT_TRUE(connection->open());
     answered_on_connection = 0;
   }
-  // (Until it is fixed this fails in nearly every run; the fault is a race, so not in all.)
-  // BUG: the server now and then closes a kept-alive connection without answering, right after
-  // the body of a POST arrives in a later segment than its headers; the handler may already have
-  // run (a login or a write is done and the client never learns it). Cause: RESTinio 0.6.16 with
-  // max_pipelined_requests(1) (src/api/http_server.cc:464) and an answer sent from inside the
-  // handler starts reading the next request twice, once because the handler returned
-  // "accepted" with a free response slot and once after the write (m_init_read_after_this_write,
-  // restinio/impl/connection.hpp:1017 and 1274); the second wait_for_http_message() resets the
-  // parser under the half-read request, whose body then fails to parse and the connection is
-  // closed (the null logger hides the parse error). A 30-line RESTinio server shows the same with
-  // max_pipelined_requests(1) and none with 2, or when the answer is sent from another thread.
-  // Fix: max_pipelined_requests(2) or more (our handlers answer in order anyway), or hand the
-  // handler's work to another executor so that it never answers inside RESTinio's call.
+  // Before a31a6cb this failed in nearly every run: with RESTinio 0.6.16 and
+  // max_pipelined_requests(1), a handler answering inside RESTinio's call made it start reading
+  // the next request twice, and a POST whose body came in a later segment than its headers lost
+  // its connection without an answer (restinio/impl/connection.hpp, m_init_read_after_this_write).
+  // The transport now allows two pipelined requests per connection.
   EXPECT_EQ(unanswered, 0) << unanswered << " of " << kRequests
                            << " requests were not answered; the first was request "
                            << first_unanswered;
