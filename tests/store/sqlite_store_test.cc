@@ -109,7 +109,8 @@ TEST_F(SqliteStoreTest, TenancyIsChecked) {
   EXPECT_EQ(orphan.error().field, "employer_id");
   const auto duplicate = store_->create_employee(employer_, "Y", "P-001");
   ASSERT_FALSE(duplicate.ok());
-  EXPECT_EQ(duplicate.error().code, "invalid");
+  EXPECT_EQ(duplicate.error().code, "conflict");
+  EXPECT_EQ(duplicate.error().field, "personnel_number");
   EXPECT_EQ(store_->create_case(9999, "2026-03-02T10:00:00Z").error().field, "employee_id");
   const auto found = store_->find_case(case_);
   ASSERT_TRUE(found.ok());
