@@ -205,5 +205,39 @@ TEST_F(CliDatabaseTest, EveryCommandHasHelp) {
   }
 }
 
+TEST_F(CliDatabaseTest, UserAddCreatesTheFirstAdministratorWithAnArgon2idHash) {
+  const RunResult added = dir_.run({"user", "add", "--db", db_, "--email", "root@example.nl",
+                                    "--name", "Beheer", "--role", "administrator"},
+                                   "een heel goed wachtwoord\n");
+  EXPECT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_EQ(query_integer(db_, "SELECT count(*) FROM users WHERE email = 'root@example.nl' AND "
+                               "password_hash LIKE '$argon2id$%'"),
+            1);
+  EXPECT_EQ(query_integer(db_, "SELECT count(*) FROM audit_events WHERE action = 'user_created'"),
+            1);
+  // Bad input changes nothing: a weak password, an unknown role, a taken address, no password.
+  const long long before = query_integer(db_, "SELECT count(*) FROM users");
+  EXPECT_EQ(dir_.run({"user", "add", "--db", db_, "--email", "b@example.nl", "--name", "B",
+                      "--role", "administrator"},
+                     "kort\n")
+                .exit_code,
+            2);
+  const RunResult role = dir_.run({"user", "add", "--db", db_, "--email", "c@example.nl",
+                                   "--name", "C", "--role", "koning"},
+                                  "een heel goed wachtwoord\n");
+  EXPECT_EQ(role.exit_code, 2);
+  EXPECT_NE(role.err.find("--role"), std::string::npos) << role.err;
+  EXPECT_EQ(dir_.run({"user", "add", "--db", db_, "--email", "ROOT@example.nl", "--name", "R",
+                      "--role", "administrator"},
+                     "een heel goed wachtwoord\n")
+                .exit_code,
+            2);
+  EXPECT_EQ(dir_.run({"user", "add", "--db", db_, "--email", "d@example.nl", "--name", "D",
+                      "--role", "administrator"})
+                .exit_code,
+            2);
+  EXPECT_EQ(query_integer(db_, "SELECT count(*) FROM users"), before);
+}
+
 }  // namespace
 }  // namespace spoorboek::testing
