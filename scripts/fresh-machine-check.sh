@@ -12,7 +12,8 @@
 #      <chroot>/root/spoorboek; uncommitted changes of the working tree are deliberately NOT tested.
 #   4. `cd /root/spoorboek && ./test.sh` runs inside the chroot in a clean environment (env -i); the full log
 #      goes to a file, its tail is printed, and the script exits with test.sh's exit code.
-#   5. With --run, `./run.sh` runs afterwards as well (with a timeout) and must exit 0.
+#   5. With --run, `./run.sh` runs afterwards as well (with a timeout): it must serve /healthz, let a demo
+#      user log in and list cases, and exit 0 on SIGTERM.
 #
 # Usage: scripts/fresh-machine-check.sh [--run] [--keep]
 #   --run    also run ./run.sh in the chroot (after test.sh) and check that it exits 0
@@ -327,7 +328,19 @@ if [ "$run_too" -eq 1 ]; then
   step_begin "5. ./run.sh in the chroot"
   log_header "$run_log" "cd /root/spoorboek && ./run.sh"
   ln -sfn "$(basename "$run_log")" "$LOG_DIR/run-latest.log"
-  in_chroot "$RUN_TIMEOUT" "$run_log" 'cd /root/spoorboek && ./run.sh' || run_rc=$?
+  # run.sh serves until stopped: start it, wait for /healthz, log in as a demo user, read the
+  # dashboard, then SIGTERM it and require a clean exit 0. The chroot shares the host's network,
+  # so it listens on a port of its own.
+  in_chroot "$RUN_TIMEOUT" "$run_log" 'cd /root/spoorboek && export PORT=18480 &&
+    ./run.sh & pid=$!;
+    for i in $(seq 1 600); do curl -sf localhost:18480/healthz >/dev/null && break;
+      kill -0 $pid 2>/dev/null || exit 1; sleep 1; done;
+    curl -sf localhost:18480/healthz || exit 1; echo;
+    token=$(curl -sf -X POST -H "Content-Type: application/json"
+      -d "{\"email\":\"casemanager@demo.test\",\"password\":\"demo\"}"
+      localhost:18480/api/v1/login | sed -e "s/.*\"token\":\"\([^\"]*\)\".*/\1/") || exit 1;
+    curl -sf -H "Authorization: Bearer $token" "localhost:18480/api/v1/cases?limit=2" || exit 1; echo;
+    kill -TERM $pid; wait $pid' || run_rc=$?
   step_end
   say "tail of $run_log:"
   tail -n 25 "$run_log" >&2
