@@ -74,12 +74,14 @@ echo "# server pid $SERVER_PID port $SERVER_PORT (serve args: ${SERVE_ARGS:-defa
      "reads: cases $(join "${READ[@]}"); appends: cases $(join "${WRITE[@]}")"
 
 # RSS every SAMPLE_EVERY seconds while wrk runs.
-echo "elapsed_s,vmrss_kb,vmhwm_kb,load1" > "$CSV"
+echo "elapsed_s,vmrss_kb,vmhwm_kb,load1,compilers" > "$CSV"
 sample() {
   local start=$SECONDS
   while kill -0 "$SERVER_PID" 2>/dev/null; do
     read -r rss hwm <<< "$(memory_kb "$SERVER_PID")"
-    echo "$((SECONDS - start)),$rss,$hwm,$(cut -d' ' -f1 /proc/loadavg)" >> "$CSV"
+    # compilers: others' compiler processes running (the load average counts the soak's too)
+    echo "$((SECONDS - start)),$rss,$hwm,$(cut -d' ' -f1 /proc/loadavg),$(pgrep -c -x \
+      'cc1plus|clang(\+\+)?|ld|as' || true)" >> "$CSV"
     sleep "$SAMPLE_EVERY"
   done
 }

@@ -108,17 +108,24 @@ run_wrk() {  # name url [wrk args...]
   local name=$1 url=$2
   shift 2
   local out="$WORK/wrk_${name}_$((${RUNS[$name]:-0} + 1)).txt"
-  "${WRK[@]}" -d"$DURATION" "$@" "$url" > "$out"
+  "${WRK[@]}" -d"$DURATION" "$@" "$url" > "$out" &
+  local wrk_pid=$!
+  # Others' compilers running halfway through the run (the load average counts ours too).
+  sleep "$(awk -v d="$DURATION" 'BEGIN {print (d + 0) / 2}')"
+  local compilers
+  compilers=$(pgrep -c -x 'cc1plus|clang(\+\+)?|ld|as' || true)
+  wait "$wrk_pid"
   read -r rps p50 p99 non2xx socket <<< "$(wrk_figures "$out")"
-  RESULTS+=("$(printf '%-18s %10.0f %9.3f %9.3f %8s %8s   %s' "$name" "$rps" "$p50" "$p99" \
-    "$non2xx" "$socket" "$(load_average)")")
+  RESULTS+=("$(printf '%-18s %10.0f %9.3f %9.3f %8s %8s %9s   %s' "$name" "$rps" "$p50" "$p99" \
+    "$non2xx" "$socket" "$compilers" "$(load_average)")")
   SUM_RPS[$name]=$(awk -v a="${SUM_RPS[$name]:-0}" -v b="$rps" 'BEGIN {print a + b}')
   RUNS[$name]=$((${RUNS[$name]:-0} + 1))
   WORST_P99[$name]=$(awk -v a="${WORST_P99[$name]:-0}" -v b="$p99" 'BEGIN {print (b > a ? b : a)}')
   echo "${RESULTS[-1]}"
 }
 echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency"
-printf '%-18s %10s %9s %9s %8s %8s   %s\n' run req/s p50_ms p99_ms non2xx sockerr "load (1 5 15 min)"
+printf '%-18s %10s %9s %9s %8s %8s %9s   %s\n' run req/s p50_ms p99_ms non2xx sockerr compilers \
+  "load after (1 5 15 min)"
 for round in $(seq 1 "$ROUNDS"); do
   run_wrk nginx_w1 "$NGINX_URL1"
   run_wrk spoorboek "$SPOORBOEK_URL" -H "$AUTH"
