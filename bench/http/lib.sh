@@ -104,4 +104,7 @@ wrk_figures() {
   echo "${rps:-0} $p50 $p99 ${non2xx:-0} ${socket:-0}"
 }
 
+# How many compiler processes (anyone's) are running now.
+compilers_running() { ps -e -o comm= | grep -cxE 'cc1plus|clang(\+\+)?|clang-[0-9]+|ld|as' || true; }
+
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }

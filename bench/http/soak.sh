@@ -80,8 +80,7 @@ sample() {
   while kill -0 "$SERVER_PID" 2>/dev/null; do
     read -r rss hwm <<< "$(memory_kb "$SERVER_PID")"
     # compilers: others' compiler processes running (the load average counts the soak's too)
-    echo "$((SECONDS - start)),$rss,$hwm,$(cut -d' ' -f1 /proc/loadavg),$(pgrep -c -x \
-      'cc1plus|clang(\+\+)?|ld|as' || true)" >> "$CSV"
+    echo "$((SECONDS - start)),$rss,$hwm,$(cut -d' ' -f1 /proc/loadavg),$(compilers_running)" >> "$CSV"
     sleep "$SAMPLE_EVERY"
   done
 }

@@ -113,7 +113,7 @@ run_wrk() {  # name url [wrk args...]
   # Others' compilers running halfway through the run (the load average counts ours too).
   sleep "$(awk -v d="$DURATION" 'BEGIN {print (d + 0) / 2}')"
   local compilers
-  compilers=$(pgrep -c -x 'cc1plus|clang(\+\+)?|ld|as' || true)
+  compilers=$(compilers_running)
   wait "$wrk_pid"
   read -r rps p50 p99 non2xx socket <<< "$(wrk_figures "$out")"
   RESULTS+=("$(printf '%-18s %10.0f %9.3f %9.3f %8s %8s %9s   %s' "$name" "$rps" "$p50" "$p99" \
