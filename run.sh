@@ -10,6 +10,8 @@ db=${SPOORBOEK_DB:-data/spoorboek.db}
 mkdir -p "$(dirname "$db")"
 if [ ! -f "$db" ]; then
   build/spoorboek demo --db "$db"
+else
+  build/spoorboek init --db "$db"   # brings an older database's schema (and key file) up to date
 fi
 build/spoorboek verify --db "$db"
 exec build/spoorboek serve --db "$db" --port "${PORT:-8080}" --bind "${BIND:-127.0.0.1}" "$@"
