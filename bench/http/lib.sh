@@ -83,6 +83,11 @@ memory_kb() {
   awk '/^VmRSS:/ {rss = $2} /^VmHWM:/ {hwm = $2} END {print rss, hwm}' "/proc/$1/status"
 }
 
+# "RssAnon RssFile" of a process, in kB: heap and stacks against mapped code and files.
+memory_parts_kb() {
+  awk '/^RssAnon:/ {anon = $2} /^RssFile:/ {file = $2} END {print anon, file}' "/proc/$1/status"
+}
+
 kb_to_mb() { awk -v kb="$1" 'BEGIN {printf "%.1f", kb / 1024}'; }
 
 # wrk latency ("812.00us", "1.23ms", "2.00s", "1.00m") in milliseconds.

@@ -74,13 +74,15 @@ echo "# server pid $SERVER_PID port $SERVER_PORT (serve args: ${SERVE_ARGS:-defa
      "reads: cases $(join "${READ[@]}"); appends: cases $(join "${WRITE[@]}")"
 
 # RSS every SAMPLE_EVERY seconds while wrk runs.
-echo "elapsed_s,vmrss_kb,vmhwm_kb,load1,compilers" > "$CSV"
+echo "elapsed_s,vmrss_kb,vmhwm_kb,rssanon_kb,rssfile_kb,load1,compilers" > "$CSV"
 sample() {
   local start=$SECONDS
   while kill -0 "$SERVER_PID" 2>/dev/null; do
     read -r rss hwm <<< "$(memory_kb "$SERVER_PID")"
+    read -r anon file <<< "$(memory_parts_kb "$SERVER_PID")"
     # compilers: others' compiler processes running (the load average counts the soak's too)
-    echo "$((SECONDS - start)),$rss,$hwm,$(cut -d' ' -f1 /proc/loadavg),$(compilers_running)" >> "$CSV"
+    echo "$((SECONDS - start)),$rss,$hwm,$anon,$file,$(cut -d' ' -f1 /proc/loadavg),$(compilers_running)" \
+      >> "$CSV"
     sleep "$SAMPLE_EVERY"
   done
 }
@@ -133,6 +135,15 @@ echo "VmRSS mean of the second minute: $(kb_to_mb "$SECOND") MB ($N2 samples);" 
      "of the last minute: $(kb_to_mb "$LAST") MB ($NL samples); growth $GROWTH %"
 echo "VmRSS slope from the second minute on: $SLOPE kB/min; peak VmHWM $(kb_to_mb "$PEAK") MB;" \
      "VmRSS at the end $(kb_to_mb "$RSS_END") MB (VmHWM $(kb_to_mb "$HWM_END") MB)"
+# Where it went (not a criterion): anonymous memory (heap, arenas, stacks) against file-backed
+# pages (the code of the binary and its libraries, faulted in as paths are first used).
+read -r ANON2 ANONL FILE2 FILEL <<< "$(awk -F, -v end="$END" 'NR > 1 {
+    if ($1 >= 60 && $1 < 120) { a2 += $4; f2 += $5; n2++ }
+    if ($1 > end - 60) { al += $4; fl += $5; nl++ }
+  } END { if (!n2) n2 = 1; if (!nl) nl = 1
+    printf "%.0f %.0f %.0f %.0f\n", a2 / n2, al / nl, f2 / n2, fl / nl }' "$CSV")"
+echo "  of which RssAnon $(kb_to_mb "$ANON2") -> $(kb_to_mb "$ANONL") MB," \
+     "RssFile $(kb_to_mb "$FILE2") -> $(kb_to_mb "$FILEL") MB (second minute -> last minute)"
 echo "samples: $CSV"
 awk -v g="$GROWTH" 'BEGIN {exit !(g > 10)}' && fail "memory grew by $GROWTH % (limit 10 %)"
 
