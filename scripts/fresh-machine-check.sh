@@ -331,7 +331,7 @@ if [ "$run_too" -eq 1 ]; then
   # run.sh serves until stopped: start it, wait for /healthz, log in as a demo user, read the
   # dashboard, then SIGTERM it and require a clean exit 0. The chroot shares the host's network,
   # so it listens on a port of its own.
-  in_chroot "$RUN_TIMEOUT" "$run_log" 'cd /root/spoorboek && export PORT=18480 &&
+  in_chroot "$RUN_TIMEOUT" "$run_log" 'cd /root/spoorboek && export PORT=18480;
     ./run.sh & pid=$!;
     for i in $(seq 1 600); do curl -sf localhost:18480/healthz >/dev/null && break;
       kill -0 $pid 2>/dev/null || exit 1; sleep 1; done;
