@@ -4,6 +4,7 @@
 // its routes, starts the transport, waits for a signal, and closes the service after the last
 // request finished.
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
@@ -59,6 +60,14 @@ void print_banner(const std::vector<std::string>& warnings) {
 }
 
 int serve(const ServeOptions& options) {
+  // glibc keeps what a thread freed in that thread's arena for reuse: after one large answer
+  // (a case file of thousands of entries) the resident size would stay at its peak. Few arenas,
+  // large blocks mapped on their own, and freed memory above 1 MiB returned keep it near what is
+  // in use (bench/README.md, "soak").
+  mallopt(M_ARENA_MAX, 2);
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
+
   if (options.port < 0 || options.port > 65535) {
     return fail("--port", "must be between 1 and 65535 (0: any free port)");
   }

@@ -63,6 +63,7 @@ struct CaseReach {
   std::optional<std::int64_t> manager_user_id;
   std::vector<std::int64_t> provider_ids;  // reintegration offices assigned to the case
   std::vector<std::int64_t> assignee_ids;  // users named on the case
+  std::string last_hash;  // of the newest entry (the projection's), read in the same query
 };
 
 struct CaseRead {

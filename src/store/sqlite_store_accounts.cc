@@ -330,7 +330,8 @@ Result<CaseReach> SqliteStore::find_case_reach(std::int64_t case_id) {
                   "SELECT c.id, e.employer_id, c.employee_id, e.manager_user_id, "
                   "e.manager_user_id IS NULL, "
                   "(SELECT group_concat(provider_id, ',') FROM case_providers WHERE case_id = c.id), "
-                  "(SELECT group_concat(user_id, ',') FROM case_assignees WHERE case_id = c.id) "
+                  "(SELECT group_concat(user_id, ',') FROM case_assignees WHERE case_id = c.id), "
+                  "(SELECT last_hash FROM case_summaries WHERE case_id = c.id) "
                   "FROM cases c JOIN employees e ON e.id = c.employee_id WHERE c.id = ?");
   if (!query.bind(1, case_id).step()) {
     if (query.failed()) return query.error();
@@ -343,6 +344,7 @@ Result<CaseReach> SqliteStore::find_case_reach(std::int64_t case_id) {
   reach.manager_user_id = optional_integer(query, 3, query.integer(4) != 0);
   reach.provider_ids = id_list(query.optional_text(5).value_or(""));
   reach.assignee_ids = id_list(query.optional_text(6).value_or(""));
+  reach.last_hash = query.optional_text(7).value_or("");
   return reach;
 }
 
