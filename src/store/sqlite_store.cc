@@ -393,22 +393,9 @@ Result<CaseSummary> SqliteStore::find_summary(std::int64_t case_id) {
 }
 
 Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filter) {
-  return query_cases(filter, false, nullptr);
-}
-
-Result<std::int64_t> SqliteStore::count_cases(const CaseFilter& filter) {
-  std::int64_t count = 0;
-  auto counted = query_cases(filter, true, &count);
-  if (!counted.ok()) return counted.error();
-  return count;
-}
-
-Result<std::vector<CaseListing>> SqliteStore::query_cases(const CaseFilter& filter,
-                                                          bool count_only, std::int64_t* count) {
   // Every value is bound; only fixed fragments and "?" placeholders are joined into the text.
-  std::string sql = count_only ? "SELECT count(*) "
-                               : "SELECT " + std::string(kSummaryColumns) +
-                                     ", s.employer_id, s.employee_id, r.name, e.name ";
+  std::string sql = "SELECT " + std::string(kSummaryColumns) +
+                    ", s.employer_id, s.employee_id, r.name, e.name ";
   sql += "FROM case_summaries s JOIN employees e ON e.id = s.employee_id "
          "JOIN employers r ON r.id = s.employer_id WHERE 1 = 1";
   std::vector<std::variant<std::int64_t, std::string>> values;
@@ -455,11 +442,9 @@ Result<std::vector<CaseListing>> SqliteStore::query_cases(const CaseFilter& filt
     }
     sql += ")";
   }
-  if (!count_only) {
-    sql += " ORDER BY s.next_deadline_due IS NULL, s.next_deadline_due, s.case_id LIMIT ? OFFSET ?";
-    values.emplace_back(filter.limit);
-    values.emplace_back(filter.offset);
-  }
+  sql += " ORDER BY s.next_deadline_due IS NULL, s.next_deadline_due, s.case_id LIMIT ? OFFSET ?";
+  values.emplace_back(filter.limit);
+  values.emplace_back(filter.offset);
   Statement query(*statements_, sql);
   for (std::size_t i = 0; i < values.size(); ++i) {
     const int index = static_cast<int>(i) + 1;
@@ -471,10 +456,6 @@ Result<std::vector<CaseListing>> SqliteStore::query_cases(const CaseFilter& filt
   }
   std::vector<CaseListing> listings;
   while (query.step()) {
-    if (count_only) {
-      *count = query.integer(0);
-      continue;
-    }
     constexpr int n = kSummaryColumnCount;
     listings.push_back(CaseListing{read_summary(query, 0), query.integer(n), query.integer(n + 1),
                                    query.text(n + 2), query.text(n + 3)});

@@ -56,7 +56,6 @@ class SqliteStore final : public Store {
   Result<CaseSummary> find_summary(std::int64_t case_id) override;
   Result<std::vector<CaseListing>> list_cases(const CaseFilter& filter) override;
   Status put_summary(const CaseSummary& summary) override;
-  Result<std::int64_t> count_cases(const CaseFilter& filter) override;
 
   Result<std::int64_t> create_provider(std::string_view name, std::string_view kind) override;
   Status link_provider_employer(std::int64_t provider_id, std::int64_t employer_id) override;
@@ -104,8 +103,6 @@ class SqliteStore final : public Store {
   Status write_summary(const CaseSummary& summary);
   Result<std::vector<UserRecord>> query_users(std::string_view where, std::int64_t id,
                                               std::string_view text);
-  Result<std::vector<CaseListing>> query_cases(const CaseFilter& filter, bool count_only,
-                                               std::int64_t* count);
   Status require_row(std::string_view sql, std::int64_t id, std::string_view field,
                      std::string_view what);
 

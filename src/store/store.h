@@ -149,8 +149,6 @@ class Store {
   virtual Result<std::vector<CaseListing>> list_cases(const CaseFilter& filter) = 0;
   // Replaces a case's summary row (rebuilding projections).
   virtual Status put_summary(const CaseSummary& summary) = 0;
-  // How many cases list_cases would return without limit and offset.
-  virtual Result<std::int64_t> count_cases(const CaseFilter& filter) = 0;
 
   // --- Accounts and reach (schema 2) ---
   virtual Result<std::int64_t> create_provider(std::string_view name, std::string_view kind) = 0;
