@@ -67,21 +67,24 @@ void ApiState::shutdown() {
   idle_.clear();  // closes the connections
 }
 
+PresentedToken presented_token(const HttpRequest& request) {
+  if (const auto authorization = request.header("authorization")) {
+    if (authorization->starts_with("Bearer ")) return {authorization->substr(7), false};
+    return {};
+  }
+  if (const auto cookies = request.header("cookie")) {
+    if (const auto value = cookie_value(*cookies, kSessionCookie)) return {*value, true};
+  }
+  return {};
+}
+
 core::Result<Caller> authenticate(Context& context, const HttpRequest& request,
                                   const app::Moment& now, bool allow_enrolment) {
-  std::string_view token;
-  bool from_cookie = false;
-  if (const auto authorization = request.header("authorization")) {
-    if (!authorization->starts_with("Bearer ")) {
-      return core::make_error("unauthenticated", "Authorization", "use: Bearer <token>");
-    }
-    token = authorization->substr(7);
-  } else if (const auto cookies = request.header("cookie")) {
-    if (const auto value = cookie_value(*cookies, kSessionCookie)) {
-      token = *value;
-      from_cookie = true;
-    }
+  if (const auto authorization = request.header("authorization");
+      authorization && !authorization->starts_with("Bearer ")) {
+    return core::make_error("unauthenticated", "Authorization", "use: Bearer <token>");
   }
+  const auto [token, from_cookie] = presented_token(request);
   if (token.empty()) return core::make_error("unauthenticated", "", "log in first");
   auto who = context.accounts->authenticate(token, now);
   if (!who.ok()) return who.error();

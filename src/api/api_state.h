@@ -80,6 +80,13 @@ struct Caller {
   std::string log_user;  // "user:12"
 };
 
+// The token a request presents: the Bearer token, else the session cookie's value ("" if none).
+struct PresentedToken {
+  std::string_view token;
+  bool from_cookie = false;
+};
+PresentedToken presented_token(const HttpRequest& request);
+
 // The caller from the Bearer token or the session cookie. Cookie-authenticated writes need the
 // session's CSRF token in X-CSRF-Token; an enrolment-only session may do nothing but set up
 // two-factor login (`allow_enrolment`).

@@ -15,24 +15,6 @@ std::string session_cookie(const std::string& token, std::int64_t max_age, bool 
   return cookie;
 }
 
-// The session token the request came with (Bearer or cookie).
-std::string presented_token(const HttpRequest& request) {
-  if (const auto authorization = request.header("authorization");
-      authorization && authorization->starts_with("Bearer ")) {
-    return std::string(authorization->substr(7));
-  }
-  if (const auto cookies = request.header("cookie")) {
-    const std::string needle = std::string(kSessionCookie) + "=";
-    const auto at = cookies->find(needle);
-    if (at != std::string_view::npos) {
-      const auto start = at + needle.size();
-      const auto end = cookies->find(';', start);
-      return std::string(cookies->substr(start, end == std::string_view::npos ? end : end - start));
-    }
-  }
-  return "";
-}
-
 }  // namespace
 
 void register_auth_routes(Router& router, ApiState& state) {
@@ -63,7 +45,7 @@ void register_auth_routes(Router& router, ApiState& state) {
         return out.send(error_response(core::make_error(
             "bad_request", "Authorization", "API tokens are revoked, not logged out")));
       }
-      if (auto ended = context.accounts->logout(presented_token(request), now); !ended.ok()) {
+      if (auto ended = context.accounts->logout(presented_token(request).token, now); !ended.ok()) {
         return out.send(error_response(ended.error()));
       }
       HttpResponse response = json_response(200, R"({"logged_out":true})");
