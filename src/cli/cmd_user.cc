@@ -38,9 +38,12 @@ void register_user_command(CLI::App& app, int& exit_code) {
                   "case_manager, line_manager, company_doctor, occupational_expert, "
                   "reintegration_coach, employee or administrator (repeat for more)")
       ->required();
-  add->add_option("--employer-id", options->employer_id, "The employer the user works for");
-  add->add_option("--provider-id", options->provider_id, "The arbo service or office instead");
-  add->add_option("--employee-id", options->employee_id, "For the employee role: whose file");
+  add->add_option("--employer-id", options->employer_id, "The employer the user works for")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{9007199254740991}));
+  add->add_option("--provider-id", options->provider_id, "The arbo service or office instead")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{9007199254740991}));
+  add->add_option("--employee-id", options->employee_id, "For the employee role: whose file")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{9007199254740991}));
   add->callback([options, &exit_code] {
     app::NewUser user;
     user.email = options->email;
