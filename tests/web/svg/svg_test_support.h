@@ -72,6 +72,12 @@ inline const XmlElement* milestone_row(const XmlElement& root, core::MilestoneKe
   return nullptr;
 }
 
+// The wide and the phone layout, for tests that hold for both.
+inline std::vector<TimelineSvgOptions> both_layouts() {
+  return {TimelineSvgOptions{.compact = false, .id_prefix = "tl", .partial_work = {}},
+          TimelineSvgOptions{.compact = true, .id_prefix = "tl", .partial_work = {}}};
+}
+
 // Coordinates are written to a tenth.
 inline constexpr double kRounding = 0.11;
 

@@ -22,8 +22,11 @@ core::Period leave(const char* from, const char* to) {
   return period;
 }
 
-// The first-year steps of S1 (D = 8 January 2024), all on time.
-void first_year_done(core::TimelineInput& input) {
+// S1 (D = 8 January 2024) in its second year: every first-year step on time, UWV's letter and
+// the WIA application in time; the reintegration report only when `with_report`.
+core::TimelineInput second_year_case(bool with_report) {
+  core::TimelineInput input;
+  input.periods = {sick("2024-01-08")};
   input.company_doctor_report_date = day("2024-01-11");
   input.problem_analysis_date = day("2024-02-15");
   input.plan_of_action_date = day("2024-02-28");
@@ -31,6 +34,10 @@ void first_year_done(core::TimelineInput& input) {
   input.uwv_42_week_report_date = day("2024-10-21");
   input.first_year_evaluation_date = day("2024-12-16");
   input.track_2_start_date = day("2025-01-20");
+  input.uwv_letter_date = day("2025-09-16");
+  if (with_report) input.reintegration_report_date = day("2025-09-30");
+  input.wia_application_date = day("2025-10-10");
+  return input;
 }
 
 }  // namespace
@@ -85,22 +92,14 @@ core::TimelineInput maternity_case_input() {
 }
 
 core::TimelineInput extension_case_input() {
-  core::TimelineInput input;
-  input.periods = {sick("2024-01-08")};
-  first_year_done(input);
-  input.uwv_letter_date = day("2025-09-16");
-  input.reintegration_report_date = day("2025-09-30");
-  input.wia_application_date = day("2025-10-10");
+  core::TimelineInput input = second_year_case(true);
   input.voluntary_extension_weeks = 13;
   return input;
 }
 
 core::TimelineInput sanction_case_input() {
-  core::TimelineInput input;
-  input.periods = {sick("2024-01-08")};
-  first_year_done(input);
-  input.uwv_letter_date = day("2025-09-16");
-  input.wia_application_date = day("2025-10-10");
+  // The reintegration report is missing: the shortcoming UWV sanctions.
+  core::TimelineInput input = second_year_case(false);
   input.wage_sanction_weeks = 26;
   input.wage_sanction_decision_date = day("2025-11-03");
   return input;

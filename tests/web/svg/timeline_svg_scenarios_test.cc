@@ -188,8 +188,8 @@ TEST(TimelineSvgScenarios, ACaseThatEndedBeforeALeaveHasNoWaitingPeriodNorProjec
 
 TEST(TimelineSvgScenarios, ShiftLabelsOfGapsCloseTogetherDoNotOverlap) {
   const TimelineCase c = worked("close_gaps", testing::close_gaps_case_input(), "2024-04-02");
-  for (const bool compact : {false, true}) {
-    const Rendered out = testing::render(c, Language::nl, {.compact = compact, .id_prefix = "tl", .partial_work = {}});
+  for (const TimelineSvgOptions& options : testing::both_layouts()) {
+    const Rendered out = testing::render(c, Language::nl, options);
     const auto labels = with_class(out.root(), "tl-shift-label");
     ASSERT_EQ(labels.size(), 4u);  // three gaps and the total
     std::map<std::string, int> lines;

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <set>
 
 #include "tests/web/svg/svg_test_support.h"
@@ -64,9 +66,7 @@ TEST(TimelineSvg, DescIsAFullTextAlternative) {
 
 TEST(TimelineSvg, HasNoInlineStyleNorScriptNorEventHandler) {
   for (const TimelineCase& c : every_case()) {
-    for (const bool compact : {false, true}) {
-      TimelineSvgOptions options;
-      options.compact = compact;
+    for (const TimelineSvgOptions& options : both_layouts()) {
       const Rendered out = render(c, Language::en, options);
       std::vector<const XmlElement*> all;
       collect(out.root(), [](const XmlElement&) { return true; }, all);
@@ -132,6 +132,39 @@ TEST(TimelineSvg, PutsAMarkerOnTheDayItWasDoneOrElseOnItsDueDate) {
   ASSERT_EQ(windows.size(), 1u);
   EXPECT_NEAR(number(windows[0]->attr("x")), axis.start_of(day("2024-11-18")), kRounding);
   EXPECT_NEAR(number(windows[0]->attr("width")), axis.day_width * 49, kRounding);
+}
+
+// Not colour alone: each status has its own shape (elements, hollow or filled, outline).
+TEST(TimelineSvg, GivesEveryStatusItsOwnShape) {
+  core::TimelineInput with_deviation = simple_case_input();
+  with_deviation.problem_analysis_date.reset();
+  with_deviation.deviations = {{MilestoneKey::problem_analysis, "de bedrijfsarts was ziek"}};
+  std::vector<TimelineCase> cases = every_case();
+  std::string error;
+  cases.push_back(make_case("deviation", with_deviation, day("2024-02-25"), &error));
+  ASSERT_EQ(error, "");
+  std::map<std::string, std::string> shape_of_status;
+  for (const TimelineCase& c : cases) {
+    const Rendered out = render(c);
+    for (const XmlElement* marker : with_class(out.root(), "tl-marker")) {
+      std::string shape;
+      for (const XmlElement& part : marker->children) {
+        shape += part.name + (part.attr("fill") == "#ffffff" ? " hollow " : " filled ");
+        for (char command : part.attr("d")) {
+          if (std::isalpha(static_cast<unsigned char>(command))) shape += command;
+        }
+        shape += ";";
+      }
+      const std::string status = marker->attr("class");
+      const auto [it, inserted] = shape_of_status.emplace(status, shape);
+      EXPECT_EQ(it->second, shape) << status << " drawn in two ways";
+    }
+  }
+  EXPECT_EQ(shape_of_status.size(), 8u) << "the cases reach every status";
+  std::set<std::string> shapes;
+  for (const auto& [status, shape] : shape_of_status) {
+    EXPECT_TRUE(shapes.insert(shape).second) << status << " looks like another status: " << shape;
+  }
 }
 
 TEST(TimelineSvg, DrawsTodaysLineAtToday) {
@@ -216,9 +249,7 @@ TEST(TimelineSvg, IdsAreUniqueCarryThePrefixAndEveryReferenceResolves) {
 
 TEST(TimelineSvg, IsDeterministic) {
   for (const TimelineCase& c : every_case()) {
-    for (const bool compact : {false, true}) {
-      TimelineSvgOptions options;
-      options.compact = compact;
+    for (const TimelineSvgOptions& options : both_layouts()) {
       EXPECT_EQ(render(c, Language::nl, options).svg, render(c, Language::nl, options).svg) << c.name;
     }
     EXPECT_NE(render(c, Language::nl).svg, render(c, Language::en).svg) << c.name;
@@ -227,9 +258,8 @@ TEST(TimelineSvg, IsDeterministic) {
 
 TEST(TimelineSvg, KeepsEveryTextInsideThePictureInBothLayouts) {
   for (const TimelineCase& c : every_case()) {
-    for (const bool compact : {false, true}) {
-      TimelineSvgOptions options;
-      options.compact = compact;
+    for (const TimelineSvgOptions& options : both_layouts()) {
+      const bool compact = options.compact;
       const Rendered out = render(c, Language::nl, options);
       const double width = compact ? 360 : 960;
       EXPECT_EQ(out.root().attr("viewBox").rfind("0 0 " + std::to_string(static_cast<int>(width)) + " ", 0), 0u);
@@ -248,7 +278,7 @@ TEST(TimelineSvg, KeepsEveryTextInsideThePictureInBothLayouts) {
 
 TEST(TimelineSvg, LabelsAtMostEverySecondTickOnAPhone) {
   const Rendered wide = render(simple_case());
-  const Rendered compact = render(simple_case(), Language::nl, {.compact = true, .id_prefix = "tl", .partial_work = {}});
+  const Rendered compact = render(simple_case(), Language::nl, both_layouts()[1]);
   EXPECT_EQ(with_class(wide.root(), "tl-tick-label").size(), 9u);
   EXPECT_EQ(with_class(compact.root(), "tl-tick-label").size(), 5u);  // weeks 0, 26, 52, 78, 104
   EXPECT_EQ(with_class(compact.root(), "tl-grid").size(), 9u);
@@ -278,9 +308,7 @@ TEST(TimelineSvgMessageKeys, AreTheOnlyKeysTheRendererAsksFor) {
   };
   text.format_date = [](core::Date) { return std::string("d"); };
   for (const TimelineCase& c : every_case()) {
-    for (const bool compact : {false, true}) {
-      TimelineSvgOptions options;
-      options.compact = compact;
+    for (TimelineSvgOptions options : both_layouts()) {
       options.partial_work = c.partial_work;
       (void)render_timeline_svg(c.input, c.timeline, c.today, text, options);
     }
