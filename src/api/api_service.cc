@@ -20,6 +20,8 @@ class Service final : public ApiService {
     register_admin_routes(router, *state_);
   }
 
+  ApiState& state() override { return *state_; }
+
   std::vector<std::string> startup_warnings() override {
     std::vector<std::string> warnings;
     auto lease = state_->borrow();

@@ -14,6 +14,7 @@
 namespace spoorboek::api {
 
 class Router;
+class ApiState;
 
 struct ApiConfig {
   std::string db_path;
@@ -29,6 +30,9 @@ class ApiService {
 
   // Adds every route of the API (and /healthz) to `router`.
   virtual void register_routes(Router& router) = 0;
+  // What the handlers share (database contexts, throttle, configuration): the browser pages
+  // (src/web) register their routes over the same state, so that both use one session table.
+  virtual ApiState& state() = 0;
   // Lines the server prints at start (e.g. the demo-accounts banner).
   virtual std::vector<std::string> startup_warnings() = 0;
   // Called after the last request finished: flushes what is pending and closes the database.

@@ -58,6 +58,23 @@ std::optional<std::string_view> HttpRequest::param(std::string_view name) const 
   return first_value(params, name);
 }
 
+std::optional<std::string_view> HttpRequest::cookie(std::string_view name) const {
+  std::optional<std::string_view> cookies = header("cookie");
+  if (!cookies) return std::nullopt;
+  std::string_view rest = *cookies;
+  while (!rest.empty()) {
+    const auto end = rest.find(';');
+    std::string_view pair = rest.substr(0, end);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    if (pair.size() > name.size() && pair.starts_with(name) && pair[name.size()] == '=') {
+      return pair.substr(name.size() + 1);
+    }
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  return std::nullopt;
+}
+
 // The answer slot all copies of one Responder share. `answered` decides the race between copies
 // answering from different threads: only the thread that flips it touches `send`.
 struct Responder::Slot {

@@ -35,6 +35,8 @@ struct HttpRequest {
   std::optional<std::string_view> header(std::string_view name) const;
   std::optional<std::string_view> query_value(std::string_view name) const;
   std::optional<std::string_view> param(std::string_view name) const;
+  // The value of the first cookie named `name` (exactly) in the Cookie header, or nullopt.
+  std::optional<std::string_view> cookie(std::string_view name) const;
 };
 
 struct HttpResponse {

@@ -30,6 +30,9 @@
 namespace spoorboek::security {
 class FieldKey;
 }
+namespace spoorboek::store {
+class PasswordStore;
+}
 
 namespace spoorboek::app {
 
@@ -153,6 +156,21 @@ class Accounts {
                                        std::string_view name, const Moment& now);
   Result<std::vector<ApiTokenView>> list_api_tokens(const Actor& actor);
   Status revoke_api_token(const Actor& actor, std::int64_t token_id, const Moment& now);
+
+  // The acting user's own password (accounts_profile.cc). `current` must be right: a wrong one
+  // counts towards the login throttle like a failed login. `replacement` must pass
+  // security::check_new_password and differ from `current`. The new Argon2id hash replaces the old
+  // one and every session of the user but `session_token`'s ends, in one transaction; audited.
+  // Errors: "too_many_requests", "unauthenticated" (field "current_password"), the policy's codes
+  // and "unchanged" with field "new_password".
+  Status change_password(const Actor& actor, std::string_view session_token,
+                         std::string_view current, std::string_view replacement,
+                         store::PasswordStore& passwords, const Moment& now);
+
+  // The language the user reads the pages in: "nl" (the default) or "en".
+  Result<std::string> language(const Actor& actor);
+  // Errors: "invalid" (field "language") for anything but "nl" and "en".
+  Status set_language(const Actor& actor, std::string_view code);
 
   // Whether the database holds the demo accounts (the server warns; two-factor is optional).
   Result<bool> demo_mode();

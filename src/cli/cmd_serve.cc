@@ -1,4 +1,5 @@
-// `serve`: the JSON API over HTTP until SIGTERM or SIGINT, then a graceful stop.
+// `serve`: the JSON API and the browser pages over HTTP until SIGTERM or SIGINT, then a graceful
+// stop.
 //
 // The composition root of the server: opens the service (database and key), lets it register
 // its routes, starts the transport, waits for a signal, and closes the service after the last
@@ -17,6 +18,7 @@
 #include "api/http_server.h"
 #include "api/router.h"
 #include "cli/commands.h"
+#include "web/pages.h"
 
 namespace spoorboek::cli {
 namespace {
@@ -98,6 +100,7 @@ int serve(const ServeOptions& options) {
 
   api::Router router;
   (*service)->register_routes(router);
+  web::register_page_routes(router, (*service)->state());
   print_banner((*service)->startup_warnings());
 
   api::ServerOptions server_options;
@@ -128,8 +131,9 @@ int serve(const ServeOptions& options) {
 void register_serve_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<ServeOptions>();
   auto* command = app.add_subcommand(
-      "serve", "Serve the JSON API over HTTP until SIGTERM or SIGINT, then finish the requests "
-               "in flight and stop; one JSON access-log line per request on stdout");
+      "serve", "Serve the JSON API and the browser pages over HTTP until SIGTERM or SIGINT, then "
+               "finish the requests in flight and stop; one JSON access-log line per request on "
+               "stdout");
   command->add_option("--db", options->db_path, "SQLite database file (initialised)")
       ->required();
   command->add_option("--port", options->port, "TCP port, 1-65535 (0: any free port)")

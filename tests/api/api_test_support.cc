@@ -64,7 +64,7 @@ std::string file_bytes(const std::string& path) {
   return bytes.str();
 }
 
-InProcessServer::InProcessServer(const std::string& db_path) {
+InProcessServer::InProcessServer(const std::string& db_path, const MoreRoutes& more_routes) {
   auto service = api::ApiService::open(api::ApiConfig{db_path, "", false});
   if (!service.ok()) {
     error_ = service.error().code + ": " + service.error().message;
@@ -72,6 +72,7 @@ InProcessServer::InProcessServer(const std::string& db_path) {
   }
   service_ = std::move(*service);
   service_->register_routes(router_);
+  if (more_routes) more_routes(router_, *service_);
   api::ServerOptions options;
   options.port = 0;
   options.threads = 4;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -45,10 +46,12 @@ std::string random_hex();
 // The whole content of a file ("" when it does not exist).
 std::string file_bytes(const std::string& path);
 
-// The JSON API of one database, served on 127.0.0.1 on a port the system picked.
+// The JSON API of one database, served on 127.0.0.1 on a port the system picked; `more_routes`
+// adds further routes over the same service (the browser pages, tests/web).
 class InProcessServer {
  public:
-  explicit InProcessServer(const std::string& db_path);
+  using MoreRoutes = std::function<void(api::Router&, api::ApiService&)>;
+  explicit InProcessServer(const std::string& db_path, const MoreRoutes& more_routes = {});
   ~InProcessServer();  // stop()s
   InProcessServer(const InProcessServer&) = delete;
   InProcessServer& operator=(const InProcessServer&) = delete;

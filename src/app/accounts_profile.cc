@@ -1,0 +1,79 @@
+// The user's own account settings: password and language.
+#include "app/accounts.h"
+#include "security/password.h"
+#include "security/tokens.h"
+#include "store/password_store.h"
+
+namespace spoorboek::app {
+namespace {
+
+// The preference is a setting per user: the users table has no column for it yet, and store/ was
+// being changed by someone else when it was needed (see store/password_store.h).
+std::string language_setting(std::int64_t account_id) {
+  return "language:user:" + std::to_string(account_id);
+}
+
+core::Error needs_account() {
+  return core::make_error("forbidden", "", "only a user with an account has settings");
+}
+
+}  // namespace
+
+Status Accounts::change_password(const Actor& actor, std::string_view session_token,
+                                 std::string_view current, std::string_view replacement,
+                                 store::PasswordStore& passwords, const Moment& now) {
+  if (actor.account_id == 0) return needs_account();
+  auto user = store_.find_user(actor.account_id);
+  if (!user.ok()) return user.error();
+  const std::string throttle_key = user->email;
+  if (const auto wait = throttle_.wait_seconds(throttle_key, "", now.unix_seconds); wait > 0) {
+    return core::make_error("too_many_requests", std::to_string(wait),
+                            "too many wrong passwords; try again in " + std::to_string(wait) +
+                                " seconds");
+  }
+  if (!security::verify_password(user->password_hash, current)) {
+    throttle_.record_failure(throttle_key, "", now.unix_seconds);
+    (void)audit(&actor, "password_change_failed", "user:" + std::to_string(user->id),
+                "wrong current password", now);
+    return core::make_error("unauthenticated", "current_password",
+                            "the current password is wrong");
+  }
+  if (auto allowed = security::check_new_password(replacement); !allowed.ok()) {
+    core::Error error = allowed.error();
+    error.field = "new_password";
+    return error;
+  }
+  if (replacement == current) {
+    return core::make_error("unchanged", "new_password",
+                            "the new password must differ from the current one");
+  }
+  auto hash = security::hash_password(replacement);
+  if (!hash.ok()) return hash.error();
+  if (auto replaced = passwords.replace_password(user->id, *hash,
+                                                 security::token_digest(session_token));
+      !replaced.ok()) {
+    return replaced;
+  }
+  throttle_.record_success(throttle_key);
+  if (cache_) cache_->forget_user(user->id);
+  return audit(&actor, "password_changed", "user:" + std::to_string(user->id),
+               "other sessions ended", now);
+}
+
+Result<std::string> Accounts::language(const Actor& actor) {
+  if (actor.account_id == 0) return std::string("nl");
+  auto stored = store_.get_setting(language_setting(actor.account_id));
+  if (!stored.ok()) return stored.error();
+  if (!stored->has_value() || (**stored != "nl" && **stored != "en")) return std::string("nl");
+  return **stored;
+}
+
+Status Accounts::set_language(const Actor& actor, std::string_view code) {
+  if (actor.account_id == 0) return needs_account();
+  if (code != "nl" && code != "en") {
+    return core::make_error("invalid", "language", "choose nl or en");
+  }
+  return store_.put_setting(language_setting(actor.account_id), code);
+}
+
+}  // namespace spoorboek::app

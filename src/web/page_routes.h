@@ -1,0 +1,17 @@
+// Internal to the pages: the registration of each group of routes (one file each).
+#pragma once
+
+#include "api/router.h"
+#include "web/page_support.h"
+
+namespace spoorboek::web {
+
+void register_login_routes(api::Router& router, const Shared& shared);      // pages_login.cc
+void register_account_routes(api::Router& router, const Shared& shared);    // pages_account.cc
+void register_dashboard_route(api::Router& router, const Shared& shared);   // pages_dashboard.cc
+
+// The language of a logged-in person's page: ?lang=, the cookie, else their stored preference.
+Language viewer_language(api::Context& context, const api::HttpRequest& request,
+                         const PageUser& user);
+
+}  // namespace spoorboek::web

@@ -1,0 +1,65 @@
+// Internal to the pages: the steps every page handler shares (the language of a request, the
+// logged-in person from the session cookie, CSRF checks of forms, cookies, error pages).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "api/api_state.h"
+#include "web/form.h"
+#include "web/page_render.h"
+#include "web/pending_logins.h"
+
+namespace spoorboek::web {
+
+inline constexpr std::string_view kLanguageCookie = "spoorboek_lang";
+inline constexpr std::string_view kLoginCsrfCookie = "spoorboek_login_csrf";
+inline constexpr std::string_view kPendingLoginCookie = "spoorboek_login_pending";
+
+// What the page routes share; lives as long as the routes.
+struct PageState {
+  explicit PageState(api::ApiState& state) : api(state) {}
+  api::ApiState& api;
+  PendingLogins pending;
+};
+using Shared = std::shared_ptr<PageState>;
+
+// The person behind the session cookie (pages ignore Authorization: they are for browsers).
+struct PageUser {
+  app::Authenticated who;
+  std::string token;
+  Viewer viewer() const { return Viewer{who.actor.display_name, who.csrf_token, who.enrolment_only}; }
+};
+std::optional<PageUser> page_user(api::Context& context, const api::HttpRequest& request,
+                                  const app::Moment& now);
+
+// ?lang=, else the cookie, else `fallback` (the person's stored language, or Dutch).
+Language page_language(const api::HttpRequest& request,
+                       std::optional<Language> fallback = std::nullopt);
+// The Set-Cookie that remembers ?lang= when the request carried a valid one, else nullopt.
+std::optional<std::string> language_cookie_update(const api::HttpRequest& request, bool secure);
+
+// "name=value; Path=/; HttpOnly; SameSite=Strict; Max-Age=N[; Secure]".
+std::string cookie_header(std::string_view name, std::string_view value, long long max_age,
+                          bool secure);
+bool secure_cookies(const PageState& state, const api::HttpRequest& request);
+
+// Whether the form's "csrf" field equals `expected` (constant time; an empty one never matches).
+bool csrf_matches(const Form& form, std::string_view expected);
+
+// A page that says what went wrong (not found, forbidden, expired form, ...), with its status.
+api::HttpResponse error_page(Language language, std::optional<Viewer> viewer, int status,
+                             std::string_view message_key);
+
+// Runs `work` with a borrowed database context and `now`; answers 503 when none can be opened.
+void with_page_context(PageState& state, const api::HttpRequest& request,
+                       const api::Responder& responder,
+                       const std::function<api::HttpResponse(api::Context&, const app::Moment&)>&
+                           work);
+
+// A request path and query safe to put back into a link (only our own absolute paths).
+std::string local_path(std::string_view path);
+
+}  // namespace spoorboek::web

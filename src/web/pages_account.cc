@@ -1,0 +1,155 @@
+// The logged-in person's own account: changing the password and choosing the language.
+#include "store/password_store.h"
+#include "web/page_routes.h"
+
+namespace spoorboek::web {
+namespace {
+
+struct PasswordForm {
+  std::string notice;
+  std::string form_error;
+  std::string current_error;
+  std::string new_error;
+  std::string repeat_error;
+};
+
+api::HttpResponse password_page(Language language, const PageUser& user, const PasswordForm& form,
+                                int status = 200) {
+  Data data{Data::type::object};
+  data.set("csrf", user.who.csrf_token);
+  if (!form.notice.empty()) data.set("notice", form.notice);
+  if (!form.form_error.empty()) data.set("form_error", form.form_error);
+  if (!form.current_error.empty()) data.set("current_error", form.current_error);
+  if (!form.new_error.empty()) data.set("new_error", form.new_error);
+  if (!form.repeat_error.empty()) data.set("repeat_error", form.repeat_error);
+  return render_page(PageFrame{language, "password.title", user.viewer(), "/account/password"},
+                     "password", std::move(data), status);
+}
+
+// Where Accounts::change_password's refusal is shown, and in which words.
+void place_password_error(Language language, const core::Error& error, PasswordForm& form) {
+  const Catalogue& texts = Catalogue::instance();
+  if (error.code == "too_many_requests") {
+    form.form_error = texts.format(language, "password.throttled", {{"seconds", error.field}});
+  } else if (error.field == "current_password") {
+    form.current_error = texts.text(language, "password.wrong_current");
+  } else if (error.field == "new_password" && texts.has(language, "password." + error.code)) {
+    form.new_error = texts.text(language, "password." + error.code);
+  } else {
+    form.form_error = texts.text(language, "error.internal");
+  }
+}
+
+api::HttpResponse change_password(PageState& state, api::Context& context,
+                                  const api::HttpRequest& request, const PageUser& user,
+                                  const Form& form, const app::Moment& now) {
+  const Language language = viewer_language(context, request, user);
+  const Catalogue& texts = Catalogue::instance();
+  if (!csrf_matches(form, user.who.csrf_token)) {
+    return error_page(language, user.viewer(), 403, "error.csrf");
+  }
+  PasswordForm shown;
+  const std::string& current = form.value("current_password");
+  const std::string& replacement = form.value("new_password");
+  if (current.empty()) shown.current_error = texts.text(language, "password.current_missing");
+  if (replacement != form.value("repeat_password")) {
+    shown.repeat_error = texts.text(language, "password.mismatch");
+  }
+  if (shown.current_error.empty() && shown.repeat_error.empty()) {
+    auto passwords = store::SqlitePasswordStore::open(state.api.config().db_path);
+    if (!passwords.ok()) return error_page(language, user.viewer(), 503, "error.unavailable");
+    auto changed = context.accounts->change_password(user.who.actor, user.token, current,
+                                                     replacement, **passwords, now);
+    if (changed.ok()) return see_other("/account/password?notice=changed");
+    place_password_error(language, changed.error(), shown);
+  }
+  if (shown.form_error.empty()) shown.form_error = texts.text(language, "form.check_fields");
+  return password_page(language, user, shown, 422);
+}
+
+api::HttpResponse set_language(PageState& state, api::Context& context,
+                               const api::HttpRequest& request, const PageUser& user,
+                               const Form& form) {
+  const Language current = viewer_language(context, request, user);
+  if (!csrf_matches(form, user.who.csrf_token)) {
+    return error_page(current, user.viewer(), 403, "error.csrf");
+  }
+  const auto chosen = language_from_code(form.value("language"));
+  if (!chosen) return error_page(current, user.viewer(), 400, "error.bad_request");
+  if (auto stored = context.accounts->set_language(user.who.actor, language_code(*chosen));
+      !stored.ok()) {
+    return error_page(current, user.viewer(), 500, "error.internal");
+  }
+  api::HttpResponse response = see_other(local_path(form.value("back")));
+  response.headers.emplace_back(
+      "Set-Cookie", cookie_header(kLanguageCookie, language_code(*chosen), 365LL * 24 * 3600,
+                                  secure_cookies(state, request)));
+  response.log_user = user.who.actor.user_id;
+  return response;
+}
+
+// Runs `work` for a logged-in person with a full session; others go to the login page.
+using UserWork = std::function<api::HttpResponse(api::Context&, const PageUser&,
+                                                 const app::Moment&)>;
+void for_user(PageState& state, api::HttpRequest& request, const api::Responder& out,
+              const UserWork& work) {
+  with_page_context(state, request, out, [&](api::Context& context, const app::Moment& now) {
+    auto user = page_user(context, request, now);
+    if (!user) return see_other("/login?notice=session_ended");
+    api::HttpResponse response = work(context, *user, now);
+    response.log_user = user->who.actor.user_id;
+    return response;
+  });
+}
+
+}  // namespace
+
+Language viewer_language(api::Context& context, const api::HttpRequest& request,
+                         const PageUser& user) {
+  std::optional<Language> stored;
+  if (!request.query_value("lang") && !request.cookie(kLanguageCookie)) {
+    if (auto code = context.accounts->language(user.who.actor); code.ok()) {
+      stored = language_from_code(*code);
+    }
+  }
+  return page_language(request, stored);
+}
+
+void register_account_routes(api::Router& router, const Shared& shared) {
+  router.add(api::Method::get, "/account/password",
+             [shared](api::HttpRequest& request, const api::Responder& out) {
+    for_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
+                                        const app::Moment&) {
+      const Language language = viewer_language(context, request, user);
+      PasswordForm shown;
+      if (request.query_value("notice") == std::optional<std::string_view>("changed")) {
+        shown.notice = Catalogue::instance().text(language, "password.changed");
+      }
+      return password_page(language, user, shown);
+    });
+  });
+  router.add(api::Method::post, "/account/password",
+             [shared](api::HttpRequest& request, const api::Responder& out) {
+    auto form = parse_form(request.header("content-type"), request.body);
+    if (!form.ok()) {
+      return out.send(error_page(page_language(request), std::nullopt, 400, "error.bad_request"));
+    }
+    for_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
+                                        const app::Moment& now) {
+      return change_password(*shared, context, request, user, *form, now);
+    });
+  });
+  router.add(api::Method::post, "/account/language",
+             [shared](api::HttpRequest& request, const api::Responder& out) {
+    auto form = parse_form(request.header("content-type"), request.body);
+    if (!form.ok()) {
+      return out.send(error_page(page_language(request), std::nullopt, 400, "error.bad_request"));
+    }
+    for_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
+                                        const app::Moment&) {
+      return set_language(*shared, context, request, user, *form);
+    });
+  });
+}
+
+}  // namespace spoorboek::web
