@@ -93,19 +93,17 @@ class Words {
  public:
   explicit Words(const TimelineSvgText& text) : text_(text) {}
 
-  std::string say(std::string_view key, std::initializer_list<std::string> args = {}) const {
-    if (!text_.message) return std::string(key);
-    const std::vector<std::string> list(args);
-    return text_.message(key, list);
+  std::string say(std::string_view key, const MessageValues& values = {}) const {
+    return text_.message ? text_.message(key, values) : std::string(key);
   }
   std::string date(Date date) const { return text_.format_date ? text_.format_date(date) : iso(date); }
   std::string milestone(MilestoneKey key) const { return say(milestone_message_key(key)); }
   std::string status(MilestoneStatus status) const { return say(status_message_key(status)); }
   std::string shift(long days) const {
-    return days == 1 ? say("timeline.shift.one_day") : say("timeline.shift.days", {std::to_string(days)});
+    return days == 1 ? say("timeline.shift.one_day") : say("timeline.shift.days", {{"days", std::to_string(days)}});
   }
   std::string span(std::string_view what_key, Date from, Date to) const {
-    return say("timeline.span", {say(what_key), date(from), date(to)});
+    return say("timeline.span", {{"what", say(what_key)}, {"from", date(from)}, {"to", date(to)}});
   }
 
  private:
@@ -376,37 +374,39 @@ void TimelineRenderer::plan_legend(double top) {
 std::string TimelineRenderer::marker_label(const core::Milestone& m) const {
   const std::string status = words_.status(m.status);
   if (m.status == MilestoneStatus::not_applicable) return status;
-  if (const auto done = done_on(m)) return words_.say("timeline.label.done", {words_.date(*done), status});
+  if (const auto done = done_on(m)) return words_.say("timeline.label.done", {{"date", words_.date(*done)}, {"status", status}});
   if (!m.due) return status;
   if (m.status == MilestoneStatus::info) return words_.date(*m.due);
   if (has_window(m)) {
-    return words_.say("timeline.label.window", {words_.date(*m.from), words_.date(*m.due), status});
+    return words_.say("timeline.label.window",
+                      {{"from", words_.date(*m.from)}, {"to", words_.date(*m.due)}, {"status", status}});
   }
-  return words_.say("timeline.label.due", {words_.date(*m.due), status});
+  return words_.say("timeline.label.due", {{"date", words_.date(*m.due)}, {"status", status}});
 }
 
 std::string TimelineRenderer::description() const {
   std::vector<std::string> sentences;
   if (summary_.last_sick_day) {
-    sentences.push_back(words_.say("timeline.desc.ended", {words_.date(summary_.first_sick_day),
-                                                           words_.date(*summary_.last_sick_day)}));
+    sentences.push_back(words_.say("timeline.desc.ended", {{"first_sick_day", words_.date(summary_.first_sick_day)},
+                                                           {"last_sick_day", words_.date(*summary_.last_sick_day)}}));
   } else {
     sentences.push_back(words_.say(
-        "timeline.desc.open", {words_.date(summary_.first_sick_day),
-                               std::to_string(core::sick_week_as_of(timeline_)), words_.date(timeline_.as_of)}));
+        "timeline.desc.open", {{"first_sick_day", words_.date(summary_.first_sick_day)},
+                               {"week", std::to_string(core::sick_week_as_of(timeline_))},
+                               {"date", words_.date(timeline_.as_of)}}));
   }
   if (summary_.interruption_days > 0) {
-    sentences.push_back(words_.say("timeline.desc.shift", {std::to_string(summary_.interruption_days)}));
+    sentences.push_back(words_.say("timeline.desc.shift", {{"days", std::to_string(summary_.interruption_days)}}));
   }
   if (const auto& wage = timeline_.wage_period) {
-    sentences.push_back(words_.say("timeline.desc.waiting_period_end", {words_.date(wage->waiting_period_end)}));
+    sentences.push_back(words_.say("timeline.desc.waiting_period_end", {{"date", words_.date(wage->waiting_period_end)}}));
     const auto wage_end = timeline_.at(MilestoneKey::wage_continuation_end).due;
     if (wage_end && *wage_end != wage->waiting_period_end) {
-      sentences.push_back(words_.say("timeline.desc.wage_end", {words_.date(*wage_end)}));
+      sentences.push_back(words_.say("timeline.desc.wage_end", {{"date", words_.date(*wage_end)}}));
     }
   }
   for (const core::Milestone& m : timeline_.milestones) {
-    sentences.push_back(words_.say("timeline.desc.milestone", {words_.milestone(m.key), marker_label(m)}));
+    sentences.push_back(words_.say("timeline.desc.milestone", {{"name", words_.milestone(m.key)}, {"label", marker_label(m)}}));
   }
   std::string text;
   for (const std::string& sentence : sentences) {
@@ -482,7 +482,7 @@ void TimelineRenderer::draw_axis(double label_top, double grid_top, double grid_
                         {"y2", num(grid_bottom)}, {"stroke", std::string(kGridColour)},
                         {"data-date", iso(tick.date)}});
     if (!tick_has_label(tick)) continue;
-    const std::string week = words_.say("timeline.axis.week", {std::to_string(tick.week)});
+    const std::string week = words_.say("timeline.axis.week", {{"week", std::to_string(tick.week)}});
     const std::string date = words_.date(tick.date);
     draw_text("tl-tick-label", centred_x(x, week, geometry_.font), label_top + geometry_.font, "middle",
               geometry_.font, week);
@@ -573,9 +573,9 @@ void TimelineRenderer::draw_absence_row(double top) {
         continue;
       }
       const Date last = std::min(span.last_day.value_or(*until), *until);
-      const std::string what = words_.say("timeline.partial_work", {std::to_string(span.percentage)});
+      const std::string what = words_.say("timeline.partial_work", {{"percentage", std::to_string(span.percentage)}});
       draw_bar("tl-partial-work", span.first_day, last, middle, fill_url("partial"),
-               words_.say("timeline.span", {what, words_.date(span.first_day), words_.date(last)}), 0.6);
+               words_.say("timeline.span", {{"what", what}, {"from", words_.date(span.first_day)}, {"to", words_.date(last)}}), 0.6);
     }
   }
   svg_.close();
@@ -717,7 +717,8 @@ void TimelineRenderer::draw_milestone_row(const core::Milestone& m, double top) 
       svg_.open("g", {{"class", "tl-cycle tl-status-" + std::string(core::status_name(cycle.status))},
                       {"data-date", iso(*cycle.done_on)}});
       svg_.text_element("title", {}, name + ": " + words_.say("timeline.label.done",
-                                                              {words_.date(*cycle.done_on), words_.status(cycle.status)}));
+                                                              {{"date", words_.date(*cycle.done_on)},
+                                                               {"status", words_.status(cycle.status)}}));
       svg_.empty("circle", {{"cx", num(scale_.middle_of(*cycle.done_on))}, {"cy", num(middle)}, {"r", "3"},
                             {"fill", std::string(status_colour(cycle.status))}});
       svg_.close();

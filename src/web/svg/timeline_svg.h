@@ -58,9 +58,9 @@
 #include <array>
 #include <functional>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/date.h"
@@ -68,11 +68,16 @@
 
 namespace spoorboek::web::svg {
 
+// Named values for a message's "{name}" placeholders, as web::Catalogue::format() takes them.
+using MessageValues = std::vector<std::pair<std::string, std::string>>;
+
 // Every word the renderer shows. Both callbacks must be set; an unset one shows the key itself.
+// With the page's catalogue: message = [&](auto key, auto& values) { return catalogue.format(
+// language, key, values); }.
 struct TimelineSvgText {
-  // The catalogue text of `key` with {0}, {1}, ... replaced by args (keys and their arguments:
-  // kTimelineSvgMessageKeys). Returns UTF-8; the renderer escapes it.
-  std::function<std::string(std::string_view key, std::span<const std::string> args)> message;
+  // The catalogue text of `key` with each "{name}" replaced by its value (keys and their
+  // placeholders: kTimelineSvgMessageKeys). Returns UTF-8; the renderer escapes it.
+  std::function<std::string(std::string_view key, const MessageValues& values)> message;
   // A date as the user reads it on a label ("2 mrt. 2026" / "2 Mar 2026").
   std::function<std::string(core::Date date)> format_date;
 };
@@ -94,45 +99,46 @@ struct TimelineSvgOptions {
   std::vector<PartialWorkSpan> partial_work;
 };
 
-// The message keys, in the order of the catalogue table. {n} marks an argument.
-//   key                              nl                                   en
-//   timeline.title                   Tijdlijn van de 104 weken            Timeline of the 104 weeks
-//   timeline.desc.open {0}=D {1}=week {2}=date
-//                                    Ziek sinds {0}; ziekteweek {1} op {2}.
-//                                                                         Sick since {0}; sick week {1} on {2}.
-//   timeline.desc.ended {0} {1}      Ziek van {0} tot en met {1}.         Sick from {0} to {1}.
-//   timeline.desc.shift {0}=days     Onderbrekingen verschuiven alle latere termijnen met {0} dagen.
-//                                                                         Interruptions move every later deadline by {0} days.
-//   timeline.desc.waiting_period_end {0}   Einde wachttijd: {0}.          End of the waiting period: {0}.
-//   timeline.desc.wage_end {0}       Loondoorbetaling tot en met {0}.     Wage payment up to and including {0}.
-//   timeline.desc.milestone {0}=name {1}=label   {0}: {1}.                {0}: {1}.
-//   timeline.label.due {0}=date {1}=status       uiterlijk {0} ({1})      due {0} ({1})
-//   timeline.label.window {0} {1} {2}=status     {0} – {1} ({2})          {0} – {1} ({2})
-//   timeline.label.done {0}=date {1}=status      gedaan {0} ({1})         done {0} ({1})
-//   timeline.span {0}=what {1} {2}   {0}: {1} t/m {2}                     {0}: {1} to {2}
-//   timeline.partial_work {0}=%      {0}% van de uren gewerkt             {0}% of the hours worked
-//   timeline.axis.week {0}           wk {0}                               wk {0}
-//   timeline.today                   Vandaag                              Today
-//   timeline.shift.days {0}          +{0} dagen                           +{0} days
-//   timeline.shift.one_day           +1 dag                               +1 day
-//   timeline.shift.total             Verschuiving van het einde van de wachttijd
-//                                                                         Shift of the end of the waiting period
-//   timeline.row.absence             Verzuim                              Absence
-//   timeline.row.wage_period         Wachttijd                            Waiting period
-//   timeline.row.shift               Verschuiving                         Shift
-//   timeline.legend.sick             Ziek                                 Sick
-//   timeline.legend.sick_projected   Ziek (verwacht)                      Sick (projected)
-//   timeline.legend.partial_work     Gedeeltelijk aan het werk            Working partially
-//   timeline.legend.fit_gap          Hersteld (onderbreking)              Fit (interruption)
-//   timeline.legend.maternity_leave  Zwangerschaps- en bevallingsverlof   Pregnancy and maternity leave
-//   timeline.legend.waiting_period   Wachttijd (104 weken)                Waiting period (104 weeks)
-//   timeline.legend.extension        Vrijwillige verlenging               Voluntary extension
-//   timeline.legend.wage_extra       Loon na de wachttijd (te late aanvraag, loonsanctie)
-//                                                                         Wages after the waiting period (late application, wage sanction)
-//   timeline.legend.unshifted_end    Einde zonder onderbrekingen          End without interruptions
-//   timeline.legend.window           Termijnvenster                       Window
-//   milestone.<milestone_key_name>   core::milestone_dutch_name()         e.g. Problem analysis
-//   milestone_status.<status_name>   core::status_label(nl)               core::status_label(en)
+// The message keys, in the order of the catalogue table; "{name}" marks a placeholder.
+//   key                              nl / en
+//   timeline.title                   Tijdlijn van de 104 weken / Timeline of the 104 weeks
+//   timeline.desc.open               Ziek sinds {first_sick_day}; ziekteweek {week} op {date}. /
+//                                    Sick since {first_sick_day}; sick week {week} on {date}.
+//   timeline.desc.ended              Ziek van {first_sick_day} tot en met {last_sick_day}. /
+//                                    Sick from {first_sick_day} to {last_sick_day}.
+//   timeline.desc.shift              Onderbrekingen verschuiven alle latere termijnen met {days} dagen. /
+//                                    Interruptions move every later deadline by {days} days.
+//   timeline.desc.waiting_period_end Einde wachttijd: {date}. / End of the waiting period: {date}.
+//   timeline.desc.wage_end           Loondoorbetaling tot en met {date}. / Wage payment up to and including {date}.
+//   timeline.desc.milestone          {name}: {label}. / {name}: {label}.
+//   timeline.label.due               uiterlijk {date} ({status}) / due {date} ({status})
+//   timeline.label.window            {from} – {to} ({status}) / {from} – {to} ({status})
+//   timeline.label.done              gedaan {date} ({status}) / done {date} ({status})
+//   timeline.span                    {what}: {from} t/m {to} / {what}: {from} to {to}
+//   timeline.partial_work            {percentage}% van de uren gewerkt / {percentage}% of the hours worked
+//   timeline.axis.week               wk {week} / wk {week}
+//   timeline.today                   Vandaag / Today
+//   timeline.shift.days              +{days} dagen / +{days} days
+//   timeline.shift.one_day           +1 dag / +1 day
+//   timeline.shift.total             Verschuiving van het einde van de wachttijd /
+//                                    Shift of the end of the waiting period
+//   timeline.row.absence             Verzuim / Absence
+//   timeline.row.wage_period         Wachttijd / Waiting period
+//   timeline.row.shift               Verschuiving / Shift
+//   timeline.legend.sick             Ziek / Sick
+//   timeline.legend.sick_projected   Ziek (verwacht) / Sick (projected)
+//   timeline.legend.partial_work     Gedeeltelijk aan het werk / Working partially
+//   timeline.legend.fit_gap          Hersteld (onderbreking) / Fit (interruption)
+//   timeline.legend.maternity_leave  Zwangerschaps- en bevallingsverlof / Pregnancy and maternity leave
+//   timeline.legend.waiting_period   Wachttijd (104 weken) / Waiting period (104 weeks)
+//   timeline.legend.extension        Vrijwillige verlenging / Voluntary extension
+//   timeline.legend.wage_extra       Loon na de wachttijd (te late aanvraag, loonsanctie) /
+//                                    Wages after the waiting period (late application, wage sanction)
+//   timeline.legend.unshifted_end    Einde zonder onderbrekingen / End without interruptions
+//   timeline.legend.window           Termijnvenster / Window
+//   milestone.<milestone_key_name>   core::milestone_dutch_name() / e.g. Problem analysis
+//   milestone_status.<status_name>   core::status_label(nl) / core::status_label(en)
+// tests/web/svg/test_catalogue.h holds the same table as data.
 inline constexpr std::array<std::string_view, 53> kTimelineSvgMessageKeys{
     "timeline.title",
     "timeline.desc.open",

@@ -20,17 +20,12 @@ std::string catalogue_text(std::string_view key, core::Language language) {
   return {};
 }
 
-std::string substitute(std::string_view pattern, std::span<const std::string> args) {
-  std::string out;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    const bool placeholder = pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' &&
-                             pattern[i + 1] >= '0' && pattern[i + 1] <= '9';
-    const auto index = placeholder ? static_cast<std::size_t>(pattern[i + 1] - '0') : args.size();
-    if (placeholder && index < args.size()) {
-      out += args[index];
-      i += 2;
-    } else {
-      out += pattern[i];
+std::string substitute(std::string_view pattern, const MessageValues& values) {
+  std::string out(pattern);
+  for (const auto& [name, value] : values) {
+    const std::string placeholder = "{" + name + "}";
+    for (auto at = out.find(placeholder); at != std::string::npos; at = out.find(placeholder, at + value.size())) {
+      out.replace(at, placeholder.size(), value);
     }
   }
   return out;
@@ -50,10 +45,10 @@ std::string short_date(core::Date date, core::Language language) {
 
 TimelineSvgText catalogue_words(core::Language language) {
   TimelineSvgText text;
-  text.message = [language](std::string_view key, std::span<const std::string> args) {
+  text.message = [language](std::string_view key, const MessageValues& values) {
     const std::string pattern = catalogue_text(key, language);
     if (pattern.empty()) return "??" + std::string(key) + "??";
-    return substitute(pattern, args);
+    return substitute(pattern, values);
   };
   text.format_date = [language](core::Date date) { return short_date(date, language); };
   return text;

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <array>
-#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,21 +21,23 @@ struct CatalogueEntry {
 
 inline constexpr std::array<CatalogueEntry, 45> kTimelineCatalogue{{
     {"timeline.title", "Tijdlijn van de 104 weken", "Timeline of the 104 weeks"},
-    {"timeline.desc.open", "Ziek sinds {0}; ziekteweek {1} op {2}.", "Sick since {0}; sick week {1} on {2}."},
-    {"timeline.desc.ended", "Ziek van {0} tot en met {1}.", "Sick from {0} to {1}."},
-    {"timeline.desc.shift", "Onderbrekingen verschuiven alle latere termijnen met {0} dagen.",
-     "Interruptions move every later deadline by {0} days."},
-    {"timeline.desc.waiting_period_end", "Einde wachttijd: {0}.", "End of the waiting period: {0}."},
-    {"timeline.desc.wage_end", "Loondoorbetaling tot en met {0}.", "Wage payment up to and including {0}."},
-    {"timeline.desc.milestone", "{0}: {1}.", "{0}: {1}."},
-    {"timeline.label.due", "uiterlijk {0} ({1})", "due {0} ({1})"},
-    {"timeline.label.window", "{0} – {1} ({2})", "{0} – {1} ({2})"},
-    {"timeline.label.done", "gedaan {0} ({1})", "done {0} ({1})"},
-    {"timeline.span", "{0}: {1} t/m {2}", "{0}: {1} to {2}"},
-    {"timeline.partial_work", "{0}% van de uren gewerkt", "{0}% of the hours worked"},
-    {"timeline.axis.week", "wk {0}", "wk {0}"},
+    {"timeline.desc.open", "Ziek sinds {first_sick_day}; ziekteweek {week} op {date}.",
+     "Sick since {first_sick_day}; sick week {week} on {date}."},
+    {"timeline.desc.ended", "Ziek van {first_sick_day} tot en met {last_sick_day}.",
+     "Sick from {first_sick_day} to {last_sick_day}."},
+    {"timeline.desc.shift", "Onderbrekingen verschuiven alle latere termijnen met {days} dagen.",
+     "Interruptions move every later deadline by {days} days."},
+    {"timeline.desc.waiting_period_end", "Einde wachttijd: {date}.", "End of the waiting period: {date}."},
+    {"timeline.desc.wage_end", "Loondoorbetaling tot en met {date}.", "Wage payment up to and including {date}."},
+    {"timeline.desc.milestone", "{name}: {label}.", "{name}: {label}."},
+    {"timeline.label.due", "uiterlijk {date} ({status})", "due {date} ({status})"},
+    {"timeline.label.window", "{from} – {to} ({status})", "{from} – {to} ({status})"},
+    {"timeline.label.done", "gedaan {date} ({status})", "done {date} ({status})"},
+    {"timeline.span", "{what}: {from} t/m {to}", "{what}: {from} to {to}"},
+    {"timeline.partial_work", "{percentage}% van de uren gewerkt", "{percentage}% of the hours worked"},
+    {"timeline.axis.week", "wk {week}", "wk {week}"},
     {"timeline.today", "Vandaag", "Today"},
-    {"timeline.shift.days", "+{0} dagen", "+{0} days"},
+    {"timeline.shift.days", "+{days} dagen", "+{days} days"},
     {"timeline.shift.one_day", "+1 dag", "+1 day"},
     {"timeline.shift.total", "Verschuiving van het einde van de wachttijd",
      "Shift of the end of the waiting period"},
@@ -75,8 +76,8 @@ inline constexpr std::array<CatalogueEntry, 45> kTimelineCatalogue{{
 // The catalogue text of `key`, or empty when it has none.
 std::string catalogue_text(std::string_view key, core::Language language);
 
-// {0}, {1}, ... replaced by args.
-std::string substitute(std::string_view pattern, std::span<const std::string> args);
+// Each "{name}" replaced by its value, as web::Catalogue::format() does.
+std::string substitute(std::string_view pattern, const MessageValues& values);
 
 // "3 jan. 2022" / "3 Jan 2022".
 std::string short_date(core::Date date, core::Language language);

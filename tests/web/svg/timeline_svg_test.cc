@@ -199,7 +199,7 @@ TEST(TimelineSvg, PutsTodayAtTheEdgeWhenItIsFarOffTheAxis) {
 TEST(TimelineSvg, EscapesEveryWordTheCatalogueGives) {
   const std::string hostile = "<script>alert('x')</script> & \"quoted\" \x01";
   TimelineSvgText text;
-  text.message = [&](std::string_view, std::span<const std::string>) { return hostile; };
+  text.message = [&](std::string_view, const MessageValues&) { return hostile; };
   text.format_date = [&](core::Date) { return hostile; };
   TimelineSvgOptions options;
   options.id_prefix = "x\" onload=\"alert(1)";
@@ -302,8 +302,13 @@ TEST(TimelineSvgMessageKeys, AreUniqueAndCoverEveryMilestoneAndStatus) {
 TEST(TimelineSvgMessageKeys, AreTheOnlyKeysTheRendererAsksFor) {
   std::set<std::string> asked;
   TimelineSvgText text;
-  text.message = [&](std::string_view key, std::span<const std::string>) {
+  text.message = [&](std::string_view key, const MessageValues& values) {
     asked.insert(std::string(key));
+    // Every placeholder the renderer fills is one the proposed texts have.
+    const std::string both = catalogue_text(key, Language::nl) + catalogue_text(key, Language::en);
+    for (const auto& [name, value] : values) {
+      EXPECT_NE(both.find("{" + name + "}"), std::string::npos) << key << " {" << name << "}";
+    }
     return std::string("w");
   };
   text.format_date = [](core::Date) { return std::string("d"); };
