@@ -167,6 +167,11 @@ class TimelineRenderer {
   void plan_legend(double top);
   // The phone layout labels every second tick: 13 weeks are too narrow there for a date.
   bool tick_has_label(const layout::WeekTick& tick) const { return !geometry_.names_above || tick.week % 26 == 0; }
+  // The date under a tick: the first sick day under week 0, else the last day of the week, so that
+  // week 104 reads as the end of the waiting period.
+  std::string tick_date_label(const layout::WeekTick& tick) const {
+    return words_.date(tick.week == 0 ? tick.date : core::add_days(tick.date, -1));
+  }
   // x, moved just enough that text centred on it stays inside the picture.
   double centred_x(double x, std::string_view text, double font_size) const {
     const double half = layout::estimated_text_width(text, font_size) / 2;
@@ -301,7 +306,7 @@ void TimelineRenderer::plan_tick_lanes() {
   std::vector<std::size_t> labelled;
   for (std::size_t i = 0; i < ticks_.size(); ++i) {
     if (!tick_has_label(ticks_[i])) continue;
-    const std::string date = words_.date(ticks_[i].date);
+    const std::string date = tick_date_label(ticks_[i]);
     const double width = layout::estimated_text_width(date, geometry_.small_font);
     const double middle = centred_x(scale_.start_of(ticks_[i].date), date, geometry_.small_font);
     extents.push_back({middle - width / 2, middle + width / 2});
@@ -483,7 +488,7 @@ void TimelineRenderer::draw_axis(double label_top, double grid_top, double grid_
                         {"data-date", iso(tick.date)}});
     if (!tick_has_label(tick)) continue;
     const std::string week = words_.say("timeline.axis.week", {{"week", std::to_string(tick.week)}});
-    const std::string date = words_.date(tick.date);
+    const std::string date = tick_date_label(tick);
     draw_text("tl-tick-label", centred_x(x, week, geometry_.font), label_top + geometry_.font, "middle",
               geometry_.font, week);
     const double date_y = label_top + geometry_.font + 2 + (tick_lanes_[i] + 1) * (geometry_.small_font + 3) - 2;

@@ -108,6 +108,14 @@ TEST(TimelineSvgScenarios, ARelapseWithinFourWeeksShiftsEveryLaterDateByTheFitDa
   ASSERT_FALSE(unshifted.empty());
   EXPECT_EQ(unshifted[0]->attr("data-date"), "2023-12-31");
 
+  // Week 104 is labelled with its last day, the end of the waiting period; week 26 ends before
+  // the gap, week 39 three weeks later than it would have.
+  const auto tick_dates = with_class(out.root(), "tl-tick-date");
+  ASSERT_EQ(tick_dates.size(), 9u);
+  EXPECT_EQ(tick_dates[0]->text, "3 jan. 2022");
+  EXPECT_EQ(tick_dates[2]->text, "3 jul. 2022");
+  EXPECT_EQ(tick_dates[3]->text, "23 okt. 2022");
+  EXPECT_EQ(tick_dates[8]->text, "21 jan. 2024");
   const XmlElement* end = testing::milestone_row(out.root(), MilestoneKey::waiting_period_end);
   EXPECT_EQ(with_class(*end, "tl-marker")[0]->attr("data-date"), "2024-01-21");
   EXPECT_NE(out.root().child("desc")->text.find("met 21 dagen"), std::string::npos);
