@@ -1,0 +1,181 @@
+// The dashboard per role on the demo database, in Dutch and in English: what is overdue and due
+// this week, the stages of the 104 weeks, filters and search, the company doctor's agenda, the
+// coach's track-2 caseload, an employee sent to their own case; no page shows a raw key.
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+
+#include "tests/web/web_test_support.h"
+#include "web/catalogue.h"
+
+namespace spoorboek::webtest {
+namespace {
+
+const char* const kRoles[] = {"admin", "casemanager", "manager", "doctor", "expert", "coach"};
+
+Browser logged_in(const std::string& who) {
+  Browser browser(DemoSite::instance().port());
+  const Page answer = browser.log_in(who + "@demo.test", kDemoPassword);
+  EXPECT_EQ(answer.status, 303) << who << ": " << answer.body;
+  return browser;
+}
+
+// Text of the page that looks like a catalogue key ("dashboard.title") or a template tag.
+std::vector<std::string> raw_keys(const std::string& html) {
+  std::set<std::string> sections;
+  for (const auto& [key, text] : web::Catalogue::instance().texts(web::Language::nl)) {
+    sections.insert(key.substr(0, key.find('.')));
+  }
+  std::string alternatives;
+  for (const auto& section : sections) alternatives += (alternatives.empty() ? "" : "|") + section;
+  const std::regex key("[>\\s](?:" + alternatives + ")\\.[a-z0-9_]+");
+  std::vector<std::string> found;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), key); it != std::sregex_iterator();
+       ++it) {
+    found.push_back(it->str());
+  }
+  if (html.find("{{") != std::string::npos) found.push_back("{{");
+  return found;
+}
+
+std::vector<std::string> case_links(const std::string& html) {
+  static const std::regex link("href=\"(/cases/[0-9]+)\"");
+  std::vector<std::string> links;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), link); it != std::sregex_iterator();
+       ++it) {
+    links.push_back((*it)[1].str());
+  }
+  return links;
+}
+
+TEST(Dashboard, EveryRoleSeesItsDashboardInDutchAndEnglishWithoutRawKeys) {
+  for (const char* role : kRoles) {
+    SCOPED_TRACE(role);
+    Browser browser = logged_in(role);
+    const Page nl = browser.get("/dashboard");
+    ASSERT_EQ(nl.status, 200) << nl.body;
+    EXPECT_TRUE(contains(nl.body, "<html lang=\"nl\">"));
+    EXPECT_TRUE(contains(nl.body, "Dossiers per fase van de 104 weken"));
+    EXPECT_TRUE(contains(nl.body, "Termijn verstreken"));
+    EXPECT_TRUE(raw_keys(nl.body).empty()) << raw_keys(nl.body).front();
+    const Page en = browser.get("/dashboard?lang=en");
+    ASSERT_EQ(en.status, 200);
+    EXPECT_TRUE(contains(en.body, "<html lang=\"en\">"));
+    EXPECT_TRUE(contains(en.body, "Cases by stage of the 104 weeks"));
+    EXPECT_TRUE(contains(en.body, "Deadline passed"));
+    EXPECT_TRUE(raw_keys(en.body).empty()) << raw_keys(en.body).front();
+    for (const char* path : {"/account/password", "/login/code", "/nowhere"}) {
+      for (const char* lang : {"nl", "en"}) {
+        const Page page = browser.get(std::string(path) + "?lang=" + lang);
+        EXPECT_TRUE(raw_keys(page.body).empty()) << path << " " << lang << ": "
+                                                 << raw_keys(page.body).front();
+      }
+    }
+  }
+  Browser stranger(DemoSite::instance().port());
+  for (const char* lang : {"nl", "en"}) {
+    EXPECT_TRUE(raw_keys(stranger.get(std::string("/login?lang=") + lang).body).empty());
+  }
+}
+
+TEST(Dashboard, ACaseManagerSeesCasesWithTheirDeadlinesAndLinks) {
+  Browser browser = logged_in("casemanager");
+  const Page page = browser.get("/dashboard");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_FALSE(case_links(page.body).empty());
+  EXPECT_TRUE(contains(page.body, "Mijn dossiers"));
+  EXPECT_TRUE(contains(page.body, "Volgende termijn"));
+  // Dates the Dutch way: "<day> <month name> <year>".
+  EXPECT_TRUE(std::regex_search(page.body, std::regex("[0-9]{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) 20[0-9]{2}")));
+  EXPECT_FALSE(contains(page.body, "Agenda van de bedrijfsarts"));
+}
+
+TEST(Dashboard, SearchByNameNarrowsTheList) {
+  Browser browser = logged_in("casemanager");
+  const Page all = browser.get("/dashboard");
+  const auto links = case_links(all.body);
+  ASSERT_GE(links.size(), 2u);
+  // The name in the first row of the case table.
+  static const std::regex first_row("<tr class=\"[a-z_]*\"><td><a href=\"/cases/[0-9]+\">([^<]+)</a>");
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(all.body, match, first_row));
+  const std::string name = match[1].str();
+  const Page found = browser.get("/dashboard?q=" + url_encode({{"", name}}).substr(1));
+  ASSERT_EQ(found.status, 200);
+  EXPECT_TRUE(contains(found.body, ">" + name + "</a>"));
+  EXPECT_LT(case_links(found.body).size(), links.size());
+  EXPECT_TRUE(contains(found.body, "value=\"" + name + "\""));  // the search box keeps it
+  const Page none = browser.get("/dashboard?q=zzzzzzzz-niemand");
+  EXPECT_TRUE(case_links(none.body).empty());
+  EXPECT_TRUE(contains(none.body, "Geen dossiers die hierbij passen."));
+}
+
+TEST(Dashboard, BadFiltersAreNamedByTheirFieldAndKeepWhatWasTyped) {
+  Browser browser = logged_in("casemanager");
+  const Page page = browser.get("/dashboard?employer=abc&status=ziek&q=" + std::string(150, 'x'));
+  EXPECT_EQ(page.status, 422);
+  EXPECT_TRUE(contains(page.body, "id=\"employer-error\">Kies een werkgever uit de lijst.</p>"));
+  EXPECT_TRUE(contains(page.body, "aria-describedby=\"employer-error\""));
+  EXPECT_TRUE(contains(page.body, "id=\"status-error\">Kies een status uit de lijst.</p>"));
+  EXPECT_TRUE(contains(page.body, "id=\"q-error\""));
+  EXPECT_TRUE(contains(page.body, "value=\"" + std::string(150, 'x') + "\""));
+}
+
+TEST(Dashboard, StatusFilterShowsOnlyThatStatus) {
+  Browser browser = logged_in("casemanager");
+  const Page page = browser.get("/dashboard?status=recovered");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "<option value=\"recovered\" selected>"));
+  EXPECT_FALSE(contains(page.body, "<td>Ziek</td>"));
+}
+
+TEST(Dashboard, TheCompanyDoctorHasAnAgendaOfMedicalSteps) {
+  Browser browser = logged_in("doctor");
+  const Page page = browser.get("/dashboard");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "Agenda van de bedrijfsarts"));
+  EXPECT_TRUE(contains(browser.get("/dashboard?lang=en").body, "Company doctor&apos;s agenda"));
+}
+
+TEST(Dashboard, TheCoachSeesTheTrackTwoCaseloadAcrossEmployers) {
+  Browser browser = logged_in("coach");
+  const Page page = browser.get("/dashboard");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "Caseload Spoor 2"));
+  EXPECT_FALSE(case_links(page.body).empty());
+}
+
+TEST(Dashboard, AnEmployeeIsSentToTheirOwnCase) {
+  Browser browser = logged_in("employee");
+  const Page page = browser.get("/dashboard");
+  EXPECT_EQ(page.status, 303);
+  EXPECT_TRUE(std::regex_match(page.location, std::regex("/cases/[0-9]+")));
+}
+
+TEST(Dashboard, WithoutASessionTheDashboardSendsToLogin) {
+  Browser browser(DemoSite::instance().port());
+  EXPECT_EQ(browser.get("/dashboard").location, "/login?notice=session_ended");
+}
+
+TEST(Dashboard, TheLanguageChoiceIsKeptForTheUser) {
+  Browser browser = logged_in("expert");
+  const Page page = browser.get("/dashboard");
+  const Page chosen = browser.post("/account/language",
+                                   {{"csrf", csrf_of(page.body)}, {"language", "en"},
+                                    {"back", "/dashboard"}});
+  EXPECT_EQ(chosen.status, 303);
+  EXPECT_EQ(chosen.location, "/dashboard");
+  // A new browser (no language cookie) logging in gets the stored choice.
+  Browser elsewhere = logged_in("expert");
+  EXPECT_TRUE(contains(elsewhere.get("/dashboard").body, "<html lang=\"en\">"));
+  // Without the CSRF token nothing changes.
+  EXPECT_EQ(browser.post("/account/language", {{"language", "nl"}}).status, 403);
+  const Page back = browser.post("/account/language", {{"csrf", csrf_of(page.body)},
+                                                       {"language", "nl"},
+                                                       {"back", "/dashboard"}});
+  EXPECT_EQ(back.status, 303);
+}
+
+}  // namespace
+}  // namespace spoorboek::webtest
