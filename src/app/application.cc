@@ -7,6 +7,12 @@
 namespace spoorboek::app {
 namespace {
 
+Result<store::AppendBasis> load_whole_file_basis(store::Store& store, std::int64_t case_id) {
+  auto entries = store.load_entries(case_id);
+  if (!entries.ok()) return entries.error();
+  return detail::whole_file_basis(std::move(*entries));
+}
+
 // Renewed sickness within 28 days of an earlier case is a relapse in that case, not a new one
 // (BW 7:629 lid 10); an employee has at most one open case.
 Status check_no_overlapping_case(store::Store& store, std::int64_t case_id,
@@ -155,15 +161,19 @@ Result<AppendResult> Application::append_entry(const Actor& actor, std::int64_t 
     }
     auto record = store_.find_case(case_id);
     if (!record.ok()) return record.error();
-    auto file = store_.load_entries(case_id);
-    if (!file.ok()) return file.error();
+    // A correction may name any entry, so it needs the whole file; anything else folds with the
+    // entries that count (a long file of conversations is not read for each new one).
+    auto basis = draft.type == core::EntryType::correction
+                     ? load_whole_file_basis(store_, case_id)
+                     : store_.load_append_basis(case_id);
+    if (!basis.ok()) return basis.error();
     if (draft.type == core::EntryType::sick_report) {
       if (auto alone = check_no_overlapping_case(store_, case_id, *record, draft.occurred_on);
           !alone.ok()) {
         return alone;
       }
     }
-    auto request = detail::prepare_append(case_id, *file, draft, actor, now, medical_key_);
+    auto request = detail::prepare_append(case_id, *basis, draft, actor, now, medical_key_);
     if (!request.ok()) return request.error();
     if (auto appended = store_.append(*request); !appended.ok()) return appended;
     result = AppendResult{case_id, request->entry.seq, request->entry.hash, *request->summary};

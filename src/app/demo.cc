@@ -71,7 +71,7 @@ Result<DemoReport> Application::load_demo(const Actor& actor, const DemoOptions&
       auto case_id = store_.create_case(employee_ids[planned.employee], now.timestamp);
       if (!case_id.ok()) return case_id.error();
       case_ids.push_back(*case_id);
-      std::vector<core::Entry> file;
+      store::AppendBasis file = detail::whole_file_basis({});
       for (const auto& entry : planned.entries) {
         auto payload = core::canonicalize_payload(entry.type, entry.payload);
         if (!payload.ok()) return payload.error();

@@ -55,18 +55,17 @@ bool summary_is_open(const store::CaseSummary& summary) {
   return !status || *status != core::CaseStatus::recovered;
 }
 
-core::Result<store::AppendRequest> prepare_append(std::int64_t case_id,
-                                                  std::vector<core::Entry>& file,
+core::Result<store::AppendRequest> prepare_append(std::int64_t case_id, store::AppendBasis& basis,
                                                   const core::EntryDraft& draft,
                                                   const Actor& actor, const Moment& now,
                                                   const security::FieldKey* medical_key) {
   if (auto dated = core::check_entry_date(draft.type, draft.occurred_on, now.today); !dated.ok()) {
     return dated.error();
   }
-  const auto next_seq = static_cast<std::int64_t>(file.size()) + 1;
+  const std::int64_t next_seq = basis.last_seq + 1;
   if (draft.expected_seq && *draft.expected_seq != next_seq) {
     return core::make_error("conflict", "expected_seq",
-                            "the case has " + std::to_string(file.size()) +
+                            "the case has " + std::to_string(basis.last_seq) +
                                 " entries, so the next is " + std::to_string(next_seq) + ", not " +
                                 std::to_string(*draft.expected_seq));
   }
@@ -77,7 +76,7 @@ core::Result<store::AppendRequest> prepare_append(std::int64_t case_id,
   entry.occurred_on = draft.occurred_on;
   entry.recorded_at = now.timestamp;
   entry.actor = actor.user_id;
-  entry.visibility = core::entry_visibility(draft, file);
+  entry.visibility = core::entry_visibility(draft, basis.fold_entries);
   entry.payload = draft.payload;
   if (draft.medical) {
     if (medical_key == nullptr) {
@@ -87,16 +86,30 @@ core::Result<store::AppendRequest> prepare_append(std::int64_t case_id,
     entry.medical = security::seal_field(*medical_key, *draft.medical,
                                          medical_associated_data(case_id, next_seq));
   }
-  entry.prev_hash = file.empty() ? std::string(core::kGenesisHash) : file.back().hash;
+  entry.prev_hash = basis.last_hash;
   entry.hash = core::compute_entry_hash(entry);
 
-  file.push_back(entry);
-  auto fold = core::fold_case_file(file, now.today);
+  basis.fold_entries.push_back(entry);
+  auto fold = core::fold_case_file(basis.fold_entries, now.today);
   if (!fold.ok()) {
-    file.pop_back();
+    basis.fold_entries.pop_back();
     return fold.error();
   }
-  return store::AppendRequest{entry, summarize_case(case_id, *fold, &file.back(), now)};
+  basis.last_seq = entry.seq;
+  basis.last_hash = entry.hash;
+  return store::AppendRequest{entry, summarize_case(case_id, *fold, &entry, now)};
+}
+
+store::AppendBasis whole_file_basis(std::vector<core::Entry> entries) {
+  store::AppendBasis basis;
+  if (!entries.empty()) {
+    basis.last_seq = entries.back().seq;
+    basis.last_hash = entries.back().hash;
+  } else {
+    basis.last_hash = std::string(core::kGenesisHash);
+  }
+  basis.fold_entries = std::move(entries);
+  return basis;
 }
 
 }  // namespace spoorboek::app::detail

@@ -489,6 +489,40 @@ Result<CaseFold> fold_case_file(std::span<const Entry> entries, Date as_of) {
   return folder.finish();
 }
 
+bool fold_reads_only_date(EntryType type) {
+  return type == EntryType::reintegration_interview || type == EntryType::track_1_attempt;
+}
+
+std::vector<Entry> fold_relevant_entries(std::span<const Entry> entries) {
+  std::vector<std::int64_t> corrected;
+  for (const Entry& entry : entries) {
+    if (entry.type != EntryType::correction) continue;
+    // An unreadable correction is kept (it is no date-only entry) and the fold reports it.
+    if (const auto facts = read_entry_facts(entry.type, entry.payload); facts.ok()) {
+      corrected.push_back(facts->corrects_seq);
+    }
+  }
+  const auto named_by_correction = [&](const Entry& entry) {
+    return std::find(corrected.begin(), corrected.end(), entry.seq) != corrected.end();
+  };
+  const Entry* earliest_date_only = nullptr;
+  for (const Entry& entry : entries) {
+    if (!fold_reads_only_date(entry.type) || named_by_correction(entry)) continue;
+    // Ordered by seq, so the first of equal dates is the earliest.
+    if (!earliest_date_only || entry.occurred_on < earliest_date_only->occurred_on) {
+      earliest_date_only = &entry;
+    }
+  }
+  std::vector<Entry> selection;
+  for (const Entry& entry : entries) {
+    if (!fold_reads_only_date(entry.type) || named_by_correction(entry) ||
+        &entry == earliest_date_only) {
+      selection.push_back(entry);
+    }
+  }
+  return selection;
+}
+
 Visibility entry_visibility(const EntryDraft& draft, std::span<const Entry> existing) {
   if (draft.type != EntryType::correction) return default_visibility(draft.type);
   const auto facts = read_entry_facts(draft.type, draft.payload);

@@ -51,6 +51,7 @@ struct CaseState {
   // Which entry opened each period of timeline_input.periods (same index).
   std::vector<std::int64_t> period_sources;
 
+  friend bool operator==(const CaseState&, const CaseState&) = default;
   bool open() const {
     return status == CaseStatus::sick || status == CaseStatus::working_partially ||
            status == CaseStatus::maternity_leave;
@@ -62,12 +63,28 @@ struct CaseFold {
   // Ready for compute_timeline() (validated, file_is_complete = true) when has_timeline.
   TimelineInput timeline_input;
   bool has_timeline = false;
+  friend bool operator==(const CaseFold&, const CaseFold&) = default;
 };
 
 // REQUIRES: entries of one case, ordered by seq. `as_of` sets the timeline's status date and the
 // state's view of a leave. Errors name the entry: field "occurred_on" or "payload.<field>", and a
 // message starting with "entry <seq> (<type>)".
 Result<CaseFold> fold_case_file(std::span<const Entry> entries, Date as_of);
+
+// Entry types the fold reads nothing of but their date: conversations and track-1 attempts are
+// content for people. Their one rule is that the sick report precedes them.
+bool fold_reads_only_date(EntryType type);
+
+// The entries of a case file that the fold of the file plus one new entry needs, when that new
+// entry is not a correction (a correction may name any entry): every entry except the date-only
+// ones (fold_reads_only_date) that no correction names, of which only the earliest in
+// business-date order (occurred_on, then seq) is kept. It stands for the others: the sick report
+// precedes all of them exactly when it precedes the earliest, which the fold would reach first.
+// So for entries whose payloads are valid (every stored entry's is) and a new entry N that is not
+// a correction, fold_case_file(selection + N) gives the same fold, or the same first error, as
+// fold_case_file(entries + N). Lets an append skip a long file of conversations.
+// REQUIRES: entries of one case, ordered by seq. The result keeps that order.
+std::vector<Entry> fold_relevant_entries(std::span<const Entry> entries);
 
 // The visibility a new entry gets: its type's default, or for a correction the class of the
 // entry it corrects (a correction repeats that entry's content). REQUIRES: `existing` ordered by

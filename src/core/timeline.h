@@ -41,6 +41,7 @@ struct Period {
   Date start{};
   std::optional<Date> end;
   std::string cause;  // optional label; only compared across a maternity leave (empty = unknown)
+  friend bool operator==(const Period&, const Period&) = default;
 };
 
 // The ZW "vangnet" situations that change what the employer reports to UWV (ZW 29 lid 2 e-g).
@@ -83,6 +84,7 @@ std::string_view milestone_dutch_name(MilestoneKey key);
 struct Deviation {
   MilestoneKey milestone = MilestoneKey::problem_analysis;
   std::string reason;
+  friend bool operator==(const Deviation&, const Deviation&) = default;
 };
 bool deviation_allowed(MilestoneKey key);
 
@@ -127,6 +129,7 @@ struct TimelineInput {
   bool file_is_complete = false;
 
   Date as_of{};  // statuses are computed as of this day
+  friend bool operator==(const TimelineInput&, const TimelineInput&) = default;
 };
 
 // Checks the invariants compute_timeline() relies on and puts the periods in order.

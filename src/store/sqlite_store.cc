@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <variant>
 
+#include "core/case_file_fold.h"
 #include "core/entry_hash.h"
 #include "store/sqlite_migrations.h"
 #include "store/sqlite_statement.h"
@@ -255,11 +256,13 @@ Result<std::vector<Employer>> SqliteStore::list_employers() {
   return employers;
 }
 
-Result<std::vector<core::Entry>> SqliteStore::load_entries(std::int64_t case_id) {
-  Statement query(*statements_,
-                  "SELECT seq, type, occurred_on, recorded_at, actor, visibility, payload, "
-                  "medical, prev_hash, hash FROM entries WHERE case_id = ? ORDER BY seq");
-  query.bind(1, case_id);
+namespace {
+
+constexpr std::string_view kEntryColumns =
+    "seq, type, occurred_on, recorded_at, actor, visibility, payload, medical, prev_hash, hash";
+
+// Reads the entries a query of kEntryColumns returns.
+Result<std::vector<core::Entry>> read_entries(Statement& query, std::int64_t case_id) {
   std::vector<core::Entry> entries;
   while (query.step()) {
     core::Entry entry;
@@ -286,20 +289,69 @@ Result<std::vector<core::Entry>> SqliteStore::load_entries(std::int64_t case_id)
   return entries;
 }
 
+// core::fold_relevant_entries() in SQL, with the date-only types taken from the core: every
+// entry that is not of such a type, those a correction names, and the earliest other one by
+// (occurred_on, seq). Dates are ISO text, so they order as text. ?1 is the case.
+std::string fold_relevant_entries_sql() {
+  std::string date_only_types;
+  for (std::size_t i = 0; i < core::kEntryTypeCount; ++i) {
+    const auto type = static_cast<core::EntryType>(i);
+    if (!core::fold_reads_only_date(type)) continue;
+    if (!date_only_types.empty()) date_only_types += ", ";
+    date_only_types += "'" + std::string(core::entry_type_name(type)) + "'";
+  }
+  const std::string columns(kEntryColumns);
+  return "WITH named(seq) AS (SELECT json_extract(payload, '$.corrects_seq') FROM entries "
+         "WHERE case_id = ?1 AND type = 'correction' AND "
+         "json_extract(payload, '$.corrects_seq') IS NOT NULL), "
+         "earliest(seq) AS (SELECT seq FROM entries WHERE case_id = ?1 AND type IN (" +
+         date_only_types +
+         ") AND seq NOT IN (SELECT seq FROM named) ORDER BY occurred_on, seq LIMIT 1) "
+         "SELECT " + columns + " FROM entries WHERE case_id = ?1 AND (type NOT IN (" +
+         date_only_types +
+         ") OR seq IN (SELECT seq FROM named) OR seq IN (SELECT seq FROM earliest)) "
+         "ORDER BY seq";
+}
+
+}  // namespace
+
+Result<std::vector<core::Entry>> SqliteStore::load_entries(std::int64_t case_id) {
+  static const std::string sql =
+      "SELECT " + std::string(kEntryColumns) + " FROM entries WHERE case_id = ? ORDER BY seq";
+  Statement query(*statements_, sql);
+  query.bind(1, case_id);
+  return read_entries(query, case_id);
+}
+
+Result<AppendBasis> SqliteStore::load_append_basis(std::int64_t case_id) {
+  static const std::string sql = fold_relevant_entries_sql();
+  Statement query(*statements_, sql);
+  query.bind(1, case_id);
+  auto entries = read_entries(query, case_id);
+  if (!entries.ok()) return entries.error();
+  auto tail = last_entry(case_id);
+  if (!tail.ok()) return tail.error();
+  return AppendBasis{std::move(*entries), tail->first, std::move(tail->second)};
+}
+
+Result<std::pair<std::int64_t, std::string>> SqliteStore::last_entry(std::int64_t case_id) {
+  Statement last(*statements_,
+                 "SELECT seq, hash FROM entries WHERE case_id = ? ORDER BY seq DESC LIMIT 1");
+  std::pair<std::int64_t, std::string> tail{0, std::string(core::kGenesisHash)};
+  if (last.bind(1, case_id).step()) tail = {last.integer(0), last.text(1)};
+  if (last.failed()) return last.error();
+  return tail;
+}
+
 Status SqliteStore::append_one(const AppendRequest& request) {
   const core::Entry& entry = request.entry;
   if (auto found = require_row("SELECT 1 FROM cases WHERE id = ?", entry.case_id, "case", "case");
       !found.ok()) {
     return found;
   }
-  Statement last(*statements_, "SELECT seq, hash FROM entries WHERE case_id = ? ORDER BY seq DESC LIMIT 1");
-  std::int64_t last_seq = 0;
-  std::string last_hash(core::kGenesisHash);
-  if (last.bind(1, entry.case_id).step()) {
-    last_seq = last.integer(0);
-    last_hash = last.text(1);
-  }
-  if (last.failed()) return last.error();
+  auto tail = last_entry(entry.case_id);
+  if (!tail.ok()) return tail.error();
+  const auto& [last_seq, last_hash] = *tail;
   if (entry.seq != last_seq + 1 || entry.prev_hash != last_hash) {
     return core::make_error("conflict", "expected_seq",
                             "case " + std::to_string(entry.case_id) + " has " +

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "store/store.h"
 
@@ -49,6 +50,7 @@ class SqliteStore final : public Store {
   Result<std::vector<std::int64_t>> list_case_ids() override;
   Result<std::vector<Employer>> list_employers() override;
   Result<std::vector<core::Entry>> load_entries(std::int64_t case_id) override;
+  Result<AppendBasis> load_append_basis(std::int64_t case_id) override;
 
   Status append(const AppendRequest& request) override;
   Status append_batch(std::span<const AppendRequest> requests) override;
@@ -100,6 +102,8 @@ class SqliteStore final : public Store {
  private:
   explicit SqliteStore(sqlite3* db);
   Status append_one(const AppendRequest& request);
+  // The seq and hash of the case's last entry: {0, kGenesisHash} when it has none.
+  Result<std::pair<std::int64_t, std::string>> last_entry(std::int64_t case_id);
   Status write_summary(const CaseSummary& summary);
   Result<std::vector<UserRecord>> query_users(std::string_view where, std::int64_t id,
                                               std::string_view text);

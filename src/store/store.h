@@ -111,6 +111,14 @@ struct CaseFilter {
   std::int64_t offset = 0;
 };
 
+// What an append reads of its case: the entries its fold needs, in seq order, and the seq and
+// hash of the case's last entry (0 and core::kGenesisHash for a case without entries).
+struct AppendBasis {
+  std::vector<core::Entry> fold_entries;
+  std::int64_t last_seq = 0;
+  std::string last_hash;
+};
+
 struct AppendRequest {
   core::Entry entry;                   // seq, prev_hash and hash already set by the caller
   std::optional<CaseSummary> summary;  // written in the same transaction when set
@@ -140,6 +148,9 @@ class Store {
 
   // The case's entries ordered by seq.
   virtual Result<std::vector<core::Entry>> load_entries(std::int64_t case_id) = 0;
+  // For an append that is not a correction: core::fold_relevant_entries() of the case's entries,
+  // selected by the store, so that a long file of conversations is not read for each new one.
+  virtual Result<AppendBasis> load_append_basis(std::int64_t case_id) = 0;
 
   virtual Status append(const AppendRequest& request) = 0;
   virtual Status append_batch(std::span<const AppendRequest> requests) = 0;

@@ -68,6 +68,49 @@ TEST_F(ApplicationTest, InitTwiceChangesNothing) {
   EXPECT_EQ(store_->list_employers()->size(), 1u);
 }
 
+// An append folds only the entries that count (core::fold_relevant_entries), a correction the
+// whole file; either way the projection is the one a rebuild from every entry gives.
+TEST_F(ApplicationTest, AppendsToALongFileFoldLikeARebuild) {
+  ASSERT_TRUE(append(sick_report("2026-01-05")).ok());
+  for (int i = 0; i < 40; ++i) {
+    const auto date = core::format_iso_date(core::add_days(day("2026-01-10"), i));
+    const auto added = append(line("reintegration_interview", date.c_str(),
+                                   R"({"attendees":["employee"],"employee_agreement":"pending"})"));
+    ASSERT_TRUE(added.ok()) << added.error().message;
+  }
+  ASSERT_TRUE(append(line("progress_evaluation", "2026-02-25",
+                          R"({"attendees":["employee"],"employee_agreement":"agreed"})"))
+                  .ok());
+  // A conversation before the first sick day is still refused.
+  const auto early = append(line("reintegration_interview", "2026-01-02",
+                                 R"({"attendees":["employee"],"employee_agreement":"pending"})"));
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, "before_sick_report");
+  // So is a correction that would put the sick report after the conversations.
+  const auto moved = append(line("correction", "2026-03-01",
+                                 R"({"corrects_seq":1,"reason":"r","new_occurred_on":"2026-02-01"})"));
+  ASSERT_FALSE(moved.ok());
+  EXPECT_EQ(moved.error().code, "before_sick_report");
+  // A correction of a conversation finds it and takes its visibility.
+  const auto voided = append(line("correction", "2026-03-01",
+                                  R"({"corrects_seq":3,"reason":"not held","void":true})"));
+  ASSERT_TRUE(voided.ok()) << voided.error().message;
+  const auto entries = store_->load_entries(case_);
+  EXPECT_EQ(entries->back().visibility, (*entries)[2].visibility);
+  EXPECT_EQ(entry_count(), 43u);
+
+  const auto appended = *store_->find_summary(case_);
+  ASSERT_TRUE(app_->rebuild_projections(kAdmin, now_).ok());
+  const auto rebuilt = *store_->find_summary(case_);
+  EXPECT_EQ(appended.status, rebuilt.status);
+  EXPECT_EQ(appended.next_deadline_key, rebuilt.next_deadline_key);
+  EXPECT_EQ(appended.next_deadline_due, rebuilt.next_deadline_due);
+  EXPECT_EQ(appended.waiting_period_end, rebuilt.waiting_period_end);
+  EXPECT_EQ(appended.last_seq, 43);
+  EXPECT_EQ(appended.last_hash, rebuilt.last_hash);
+  EXPECT_EQ(appended.last_hash, entries->back().hash);
+}
+
 TEST_F(ApplicationTest, AppendWritesEntryAndProjection) {
   const auto first = append(sick_report("2026-01-05"));
   ASSERT_TRUE(first.ok()) << first.error().message;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "core/case_file_fold.h"
 #include "core/entry_hash.h"
 #include "store/sqlite_migrations.h"
 #include "store/sqlite_store.h"
@@ -143,6 +144,48 @@ TEST_F(SqliteStoreTest, AppendsAndReadsBackExactly) {
   EXPECT_EQ((*loaded)[1].payload, file[1].payload);
   EXPECT_EQ((*loaded)[1].hash, file[1].hash);
   EXPECT_EQ(count("SELECT count(*) FROM entries WHERE medical IS NOT NULL"), 1);
+}
+
+// The SQL selection is the core's rule (core::fold_relevant_entries), entry for entry, on a file
+// with conversations before and after other entries, a late earliest one, and corrections.
+TEST_F(SqliteStoreTest, AppendBasisSelectsWhatTheCoreSelects) {
+  const auto interview = [](const char* date) {
+    return simple("reintegration_interview", date,
+                  R"({"attendees":["employee"],"employee_agreement":"pending"})");
+  };
+  std::vector<core::Entry> file;
+  const auto expect_core_selection = [&] {
+    const auto basis = store_->load_append_basis(case_);
+    ASSERT_TRUE(basis.ok()) << basis.error().message;
+    const auto expected = core::fold_relevant_entries(file);
+    ASSERT_EQ(basis->fold_entries.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(basis->fold_entries[i].seq, expected[i].seq);
+      EXPECT_EQ(basis->fold_entries[i].hash, expected[i].hash);
+      EXPECT_EQ(basis->fold_entries[i].payload, expected[i].payload);
+    }
+    EXPECT_EQ(basis->last_seq, file.empty() ? 0 : file.back().seq);
+    EXPECT_EQ(basis->last_hash, file.empty() ? std::string(core::kGenesisHash) : file.back().hash);
+  };
+  expect_core_selection();
+  for (const auto& json :
+       {sick_report("2026-01-05"), interview("2026-01-20"), interview("2026-01-27"),
+        simple("track_1_attempt", "2026-02-03",
+               R"({"option":"other_job_internal","description":"d","outcome":"failed","reason":"r"})"),
+        interview("2026-01-12"),
+        simple("correction", "2026-02-04", R"({"corrects_seq":3,"reason":"r","void":true})"),
+        interview("2026-02-10"),
+        simple("correction", "2026-02-11",
+               R"({"corrects_seq":5,"reason":"r","new_occurred_on":"2026-01-13"})"),
+        interview("2026-02-12")}) {
+    ASSERT_TRUE(store_->append(next(file, json)).ok()) << json;
+    expect_core_selection();
+  }
+  // 1 sick report, 3 and 5 named by corrections, 2 the earliest of the others, the corrections.
+  const auto basis = store_->load_append_basis(case_);
+  std::vector<std::int64_t> seqs;
+  for (const auto& entry : basis->fold_entries) seqs.push_back(entry.seq);
+  EXPECT_EQ(seqs, (std::vector<std::int64_t>{1, 2, 3, 5, 6, 8}));
 }
 
 TEST_F(SqliteStoreTest, StaleAppendIsAConflictAndWritesNothing) {
