@@ -15,44 +15,38 @@ core::Result<std::unique_ptr<ReadRecorder>> ReadRecorder::open(const std::string
 }
 
 ReadRecorder::ReadRecorder(std::unique_ptr<store::SqliteStore> store)
-    : store_(std::move(store)), thread_([this] { run(); }) {}
+    : store_(std::move(store)) {}
 
 ReadRecorder::~ReadRecorder() { stop(); }
 
 void ReadRecorder::record_then_send(store::CaseRead read, Responder responder,
                                     HttpResponse response) {
-  {
-    std::lock_guard lock(mutex_);
-    if (!stopping_) {
-      queue_.push_back(Pending{std::move(read), std::move(responder), std::move(response)});
-      wake_.notify_one();
-      return;
-    }
+  std::unique_lock lock(mutex_);
+  if (stopping_) {
+    lock.unlock();
+    responder.send(json_error(503, "unavailable", "the server is shutting down"));
+    return;
   }
-  responder.send(json_error(503, "unavailable", "the server is shutting down"));
+  queue_.push_back(Pending{std::move(read), std::move(responder), std::move(response)});
+  if (committing_) return;  // the committer takes it in its next round
+  committing_ = true;
+  try {
+    commit_waiting(lock);
+  } catch (...) {
+    // Whoever queues next becomes the committer; the lock is not held when this throws.
+    std::lock_guard relock(mutex_);
+    committing_ = false;
+    idle_.notify_all();
+    throw;
+  }
 }
 
-void ReadRecorder::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    if (stopping_ && !thread_.joinable()) return;
-    stopping_ = true;
-    wake_.notify_one();
-  }
-  if (thread_.joinable()) thread_.join();
-}
-
-void ReadRecorder::run() {
+void ReadRecorder::commit_waiting(std::unique_lock<std::mutex>& lock) {
   std::vector<Pending> batch;
   std::vector<store::CaseRead> reads;
-  for (;;) {
-    {
-      std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and nothing left
-      batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
-      queue_.clear();
-    }
+  while (!queue_.empty()) {
+    batch.swap(queue_);
+    lock.unlock();
     reads.clear();
     for (const auto& pending : batch) reads.push_back(pending.read);
     const core::Status recorded = store_->record_case_reads(reads);
@@ -65,7 +59,16 @@ void ReadRecorder::run() {
       }
     }
     batch.clear();
+    lock.lock();
   }
+  committing_ = false;
+  idle_.notify_all();
+}
+
+void ReadRecorder::stop() {
+  std::unique_lock lock(mutex_);
+  stopping_ = true;
+  idle_.wait(lock, [this] { return !committing_; });
 }
 
 }  // namespace spoorboek::api

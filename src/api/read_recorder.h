@@ -1,9 +1,12 @@
 // Records who read which case file before the file leaves the server.
 //
-// A handler that read a case file hands its answer to record_then_send() instead of sending it:
-// one writer thread commits every waiting read record in one transaction (group commit: one
-// durable write for many readers) and only then sends the answers. When the commit fails, the
-// readers get 503 and not the file: no case file is shown without its read on record.
+// A handler that read a case file hands its answer to record_then_send() instead of sending it.
+// Group commit without a thread of its own: the first caller that finds no commit running
+// becomes the committer; it commits every waiting read record in one transaction (one durable
+// write for many readers), sends those answers, and goes on while more have queued meanwhile.
+// Callers that arrive during a commit only queue theirs and return, so their threads serve
+// other requests. When a commit fails, its readers get 503 and not the file: no case file is
+// shown without its read on record.
 //
 // Durability: the read log's connection commits without fsync (WAL, synchronous=NORMAL). A
 // committed read survives a crash or kill of the server; only a power cut or kernel crash can
@@ -13,11 +16,10 @@
 #pragma once
 
 #include <condition_variable>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
+#include <vector>
 
 #include "api/http_types.h"
 #include "core/result.h"
@@ -31,12 +33,13 @@ namespace spoorboek::api {
 
 class ReadRecorder {
  public:
-  // Opens its own connection to the database at `db_path` and starts the writer thread.
+  // Opens its own connection to the database at `db_path`.
   static core::Result<std::unique_ptr<ReadRecorder>> open(const std::string& db_path);
   ~ReadRecorder();  // stop()s
 
   void record_then_send(store::CaseRead read, Responder responder, HttpResponse response);
-  // Commits and answers everything queued, then ends the thread. Idempotent.
+  // Waits for the commit in progress (which answers everything queued); afterwards reads are
+  // refused with 503. Idempotent.
   void stop();
 
  private:
@@ -46,14 +49,16 @@ class ReadRecorder {
     HttpResponse response;
   };
   explicit ReadRecorder(std::unique_ptr<store::SqliteStore> store);
-  void run();
+  // REQUIRES: committing_ was set by this caller. Commits and answers until the queue is empty,
+  // then clears committing_. `lock` is held on entry and on return.
+  void commit_waiting(std::unique_lock<std::mutex>& lock);
 
-  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::SqliteStore> store_;  // used only by the committer of the moment
   std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<Pending> queue_;
+  std::condition_variable idle_;  // committing_ became false
+  std::vector<Pending> queue_;
+  bool committing_ = false;
   bool stopping_ = false;
-  std::thread thread_;
 };
 
 }  // namespace spoorboek::api
