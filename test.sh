@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test (unit, integration, CLI, HTTP), then
-# fuzzes the request parsers for FUZZ_SECONDS (default 30; 0 skips it).
+# Installs what is missing, builds, and runs every test (unit, integration, CLI, HTTP), then the
+# browser tests (tests/e2e/run.sh; E2E=0 skips them), then fuzzes the request parsers for
+# FUZZ_SECONDS (default 30; 0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")"
 ./build.sh
 build_dir=${BUILD_DIR:-build}
 ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)"
+if [ "${E2E:-1}" != 0 ]; then
+  tests/e2e/run.sh "$build_dir"
+fi
 if [ "${FUZZ_SECONDS:-30}" != 0 ]; then
   fuzz/run.sh "${FUZZ_SECONDS:-30}"
 fi

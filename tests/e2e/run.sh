@@ -86,7 +86,7 @@ fi
 echo "e2e: screenshots in $screenshots (name, bytes):"
 (cd "$screenshots" && find . -maxdepth 1 -type f -printf '  %f %s\n' | sort)
 if [[ -d "$failures" ]]; then
-  echo "e2e: traces and HTML of the failed tests in $failures (open a trace with: npx playwright-core show-trace FILE):"
+  echo "e2e: traces and HTML of the failed tests (todo ones too) in $failures (open a trace: npx playwright-core show-trace FILE):"
   (cd "$failures" && find . -maxdepth 1 -type f -printf '  %f %s\n' | sort)
 fi
 
