@@ -353,7 +353,10 @@ class Session {
 
 // Runs `work(session)` in a fresh browser context (own cookies) with a trace; on failure keeps
 // the trace, the page's HTML and a screenshot in config.failures, then fails the test.
-async function withSession(browser, t, work, { viewport = { width: 1280, height: 900 } } = {}) {
+// Options: viewport ({ width, height }); artefacts: false keeps nothing on failure (for tests
+// that fail on purpose).
+async function withSession(browser, t, work,
+  { viewport = { width: 1280, height: 900 }, artefacts = true } = {}) {
   const name = `${specName()}--${slug(t.name)}`;
   const context = await browser.newContext({ viewport, locale: 'nl-NL' });
   context.setDefaultTimeout(config.timeout);
@@ -394,7 +397,9 @@ async function withSession(browser, t, work, { viewport = { width: 1280, height:
   } catch (error) {
     failed = error;
   }
-  if (failed) {
+  if (failed && !artefacts) {
+    await context.tracing.stop();
+  } else if (failed) {
     fs.mkdirSync(config.failures, { recursive: true });
     const base = path.join(config.failures, name);
     await context.tracing.stop({ path: `${base}.trace.zip` }).catch(() => {});
@@ -407,7 +412,7 @@ async function withSession(browser, t, work, { viewport = { width: 1280, height:
   }
   await context.close();
   if (failed) {
-    failed.message += `\n  (page: ${page.url()}; trace and HTML in ${config.failures})`;
+    if (artefacts) failed.message += `\n  (page: ${page.url()}; trace and HTML in ${config.failures})`;
     throw failed;
   }
   return session;
