@@ -173,12 +173,20 @@ class Session {
   }
 
   // Clicks `locator` (a button or link that leads to another page) and waits until the new page
-  // has loaded and its URL matches `url` (a RegExp, a string or a predicate).
+  // has loaded and its URL matches `url` (a RegExp, a string or a predicate). Waits for the next
+  // "load" event, so a form that answers on the same URL (a refusal) is waited for too.
   async clickAndWait(locator, url) {
-    await Promise.all([
-      this.page.waitForURL(url, { waitUntil: 'load' }),
-      locator.click(),
-    ]);
+    await this.actAndWait(() => locator.click(), url);
+  }
+
+  // The same for a key (Enter in a form).
+  async pressAndWait(key, url) {
+    await this.actAndWait(() => this.page.keyboard.press(key), url);
+  }
+
+  async actAndWait(action, url) {
+    await Promise.all([this.page.waitForEvent('load'), action()]);
+    await this.page.waitForURL(url, { waitUntil: 'load' });
   }
 
   // Logs in through the login page as one of ACCOUNTS (or { email, password }) and waits for the
@@ -221,16 +229,12 @@ class Session {
     if (await choice.count()) {
       await this.page.getByLabel(text(current, 'language.choose'), { exact: true })
         .selectOption(lang);
-      await Promise.all([
-        this.page.waitForURL(() => true, { waitUntil: 'load' }),
-        this.page.getByRole('button', { name: text(current, 'language.save'), exact: true })
-          .click(),
-      ]);
+      await this.clickAndWait(
+        this.page.getByRole('button', { name: text(current, 'language.save'), exact: true }),
+        () => true);
     } else {
-      await Promise.all([
-        this.page.waitForURL(new RegExp(`[?&]lang=${lang}`), { waitUntil: 'load' }),
-        this.page.locator(`a[hreflang="${lang}"]`).click(),
-      ]);
+      await this.clickAndWait(this.page.locator(`a[hreflang="${lang}"]`),
+        new RegExp(`[?&]lang=${lang}`));
     }
     await this.page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
     this.lang = lang;

@@ -49,18 +49,12 @@ describe('keyboard and phone', () => {
       const outline = await s.page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
       assert.notEqual(outline, 'none', 'the focused field shows an outline');
       await s.shot('filled-by-keyboard');
-      await Promise.all([
-        s.page.waitForURL(/\/dashboard$/, { waitUntil: 'load' }),
-        s.page.keyboard.press('Enter'),
-      ]);
+      await s.pressAndWait('Enter', /\/dashboard$/);
       await s.shot('dashboard');
 
       // And out again with the keyboard: Tab to the logout button, Enter.
       await tabTo(s, 'form[action="/logout"] button', 25);
-      await Promise.all([
-        s.page.waitForURL(/\/login\?notice=logged_out$/, { waitUntil: 'load' }),
-        s.page.keyboard.press('Enter'),
-      ]);
+      await s.pressAndWait('Enter', /\/login\?notice=logged_out$/);
     });
   });
 
