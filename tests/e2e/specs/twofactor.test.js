@@ -50,18 +50,26 @@ describe('two-factor login', () => {
         await s.page.getByText(account.email, { exact: true }).waitFor();
         await s.shot('code-asked');
         await s.assertTranslated('nl');
+        // The code page in English and back (the pending login survives the switch).
+        await s.switchLanguage('en');
+        await s.page.getByRole('heading', { level: 1, name: h.text('en', 'totp.title') }).waitFor();
+        await s.assertTranslated('en');
+        await s.shot('code-asked-en');
+        await s.switchLanguage('nl');
+        await s.assertTranslated('nl');
+        const onCodePage = (url) => url.pathname === '/login/code';
 
         const code = s.page.getByLabel(nl('totp.code'), { exact: true });
         const submit = s.page.getByRole('button', { name: nl('totp.submit'), exact: true });
         await code.fill('12a45');
-        await s.clickAndWait(submit, /\/login\/code$/);
+        await s.clickAndWait(submit, onCodePage);
         await s.assertFieldError(code, nl('totp.format'));
         assert.equal(await code.inputValue(), '12a45', 'what was typed is kept');
         await s.shot('malformed-code');
 
         // The code of an hour ago is wrong now; another try follows without the password.
         await code.fill(h.totpCode(secret, Math.floor(Date.now() / 30000) - 120));
-        await s.clickAndWait(submit, /\/login\/code$/);
+        await s.clickAndWait(submit, onCodePage);
         await s.assertFieldError(code, nl('totp.wrong'));
         await s.shot('wrong-code');
 
