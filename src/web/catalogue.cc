@@ -12,26 +12,39 @@ namespace {
 
 using Texts = std::map<std::string, std::string, std::less<>>;
 
-void flatten(const nlohmann::json& node, const std::string& prefix, Texts& out) {
+void flatten(const nlohmann::json& node, const std::string& prefix, const std::string& file,
+             Texts& out) {
   for (const auto& [name, value] : node.items()) {
     const std::string key = prefix.empty() ? name : prefix + "." + name;
     if (value.is_object()) {
-      flatten(value, key, out);
+      flatten(value, key, file, out);
     } else if (value.is_string()) {
-      out[key] = value.get<std::string>();
+      if (!out.emplace(key, value.get<std::string>()).second) {
+        throw std::logic_error("web/" + file + ": " + key + " is defined twice in its language");
+      }
     } else {
-      throw std::logic_error("web/i18n: " + key + " is neither text nor an object");
+      throw std::logic_error("web/" + file + ": " + key + " is neither text nor an object");
     }
   }
 }
 
-// The embedded catalogue is part of the binary: a broken one is a build defect, found by the
-// first test that renders a page.
-Texts load(std::string_view path) {
-  const EmbeddedFile* file = find_embedded_file(path);
-  if (!file) throw std::logic_error("web/" + std::string(path) + " is not embedded");
+// A language's texts: i18n/<code>.json and every i18n/<code>/<area>.json (one file per area of
+// the UI, so that pages can be worked on side by side); a key may be defined once. The embedded
+// catalogue is part of the binary: a broken one is a build defect, found by the first test that
+// renders a page.
+Texts load(std::string_view code) {
+  const std::string main_file = "i18n/" + std::string(code) + ".json";
+  const std::string area_prefix = "i18n/" + std::string(code) + "/";
   Texts texts;
-  flatten(nlohmann::json::parse(file->bytes), "", texts);
+  bool found_main = false;
+  for (const EmbeddedFile& file : embedded_files()) {
+    const std::string_view path = file.path;
+    const bool area = path.starts_with(area_prefix) && path.ends_with(".json");
+    if (path != main_file && !area) continue;
+    found_main = found_main || path == main_file;
+    flatten(nlohmann::json::parse(file.bytes), "", std::string(path), texts);
+  }
+  if (!found_main) throw std::logic_error("web/" + main_file + " is not embedded");
   return texts;
 }
 
@@ -85,7 +98,7 @@ const Catalogue& Catalogue::instance() {
   return catalogue;
 }
 
-Catalogue::Catalogue() : nl_(load("i18n/nl.json")), en_(load("i18n/en.json")) {
+Catalogue::Catalogue() : nl_(load("nl")), en_(load("en")) {
   add_core_names(Language::nl, nl_);
   add_core_names(Language::en, en_);
 }

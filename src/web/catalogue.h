@@ -1,8 +1,9 @@
 // The one message catalogue of the browser UI: every text a person reads, in Dutch (the default)
 // and English.
 //
-// The texts of the pages live in web/i18n/nl.json and en.json (nested objects; a key is the path
-// of names joined by dots, "login.title"). The names the core already gives in Dutch are not
+// The texts of the pages live in web/i18n/nl.json and en.json, and per area of the UI in
+// web/i18n/nl/<area>.json and en/<area>.json (nested objects; a key is the path of names joined
+// by dots, "login.title"; a key is defined in one file only). The names the core already gives in Dutch are not
 // repeated there: the nl side of "milestone.<key>", "case_status.<name>" and "entry_type.<name>"
 // comes from core (milestone_dutch_name, case_status_dutch_name, entry_type_dutch_name), and
 // "milestone_status.<name>" in both languages from core::status_label. en.json names the English
