@@ -35,6 +35,17 @@ core::Result<Database> open_database(const std::string& path, bool create) {
   database.store = std::move(*opened);
   const std::string key_path = key_file_path(path);
   if (create && !std::filesystem::exists(key_path)) {
+    // A new key cannot open what the lost one sealed: refuse, so that the key is restored from
+    // the backup instead of being replaced while sealed data still waits for it.
+    auto sealed = database.store->holds_sealed_data();
+    if (!sealed.ok()) return sealed.error();
+    if (*sealed) {
+      return core::make_error("key_missing", "--db",
+                              "'" + path + "' holds sealed medical data or two-factor secrets, "
+                              "but its key file '" + key_path +
+                                  "' is missing; restore the key file from the backup (a new "
+                                  "key cannot open the sealed data)");
+    }
     if (auto created = security::create_key_file(key_path); !created.ok()) return created.error();
   }
   if (std::filesystem::exists(key_path)) {

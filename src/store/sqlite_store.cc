@@ -117,6 +117,21 @@ Result<int> SqliteStore::schema_version() {
   return static_cast<int>(version.integer(0));
 }
 
+Result<bool> SqliteStore::holds_sealed_data() {
+  auto version = schema_version();
+  if (!version.ok()) return version.error();
+  if (*version == 0) return false;
+  // Schema 1 has no users table; schema 2 seals two-factor secrets as well.
+  Statement query(*statements_,
+                  *version >= 2
+                      ? "SELECT EXISTS (SELECT 1 FROM entries WHERE medical IS NOT NULL) OR "
+                        "EXISTS (SELECT 1 FROM users WHERE totp_secret IS NOT NULL OR "
+                        "totp_pending IS NOT NULL)"
+                      : "SELECT EXISTS (SELECT 1 FROM entries WHERE medical IS NOT NULL)");
+  if (!query.step()) return query.error();
+  return query.integer(0) != 0;
+}
+
 Status SqliteStore::migrate() {
   if (auto created = execute_script(db_,
                                     "CREATE TABLE IF NOT EXISTS schema_migrations ("

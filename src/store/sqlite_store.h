@@ -39,6 +39,7 @@ class SqliteStore final : public Store {
 
   Status migrate() override;
   Result<int> schema_version() override;
+  Result<bool> holds_sealed_data() override;
   Status transaction(const std::function<Status()>& work) override;
 
   Result<std::int64_t> create_employer(std::string_view name) override;

@@ -132,6 +132,9 @@ class Store {
   virtual Status migrate() = 0;
   // The highest schema version applied (0 for an empty database).
   virtual Result<int> schema_version() = 0;
+  // Whether anything is sealed with the database's key file: a medical part of an entry or a
+  // two-factor secret. False for a database without a schema yet.
+  virtual Result<bool> holds_sealed_data() = 0;
 
   virtual Status transaction(const std::function<Status()>& work) = 0;
 

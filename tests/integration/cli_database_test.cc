@@ -171,6 +171,23 @@ TEST_F(CliDatabaseTest, DemoRefusesADatabaseThatHoldsPeopleAndWritesNothing) {
   EXPECT_EQ(query_integer(db, "SELECT count(*) FROM employees"), employees);
 }
 
+// A lost key file is not silently replaced: the demo seals medical parts, so init refuses to
+// make a new key for it and leaves the database as it was; with the key back, init works again.
+TEST_F(CliDatabaseTest, InitRefusesANewKeyForSealedData) {
+  const std::string db = dir_.file("sealed.db");
+  ASSERT_EQ(dir_.run({"demo", "--db", db, "--as-of", "2026-03-02"}).exit_code, 0);
+  ASSERT_GT(query_integer(db, "SELECT count(*) FROM entries WHERE medical IS NOT NULL"), 0);
+  const std::string key = db + ".key";
+  std::filesystem::rename(key, key + ".backup");
+  const RunResult init = dir_.run({"init", "--db", db});
+  EXPECT_EQ(init.exit_code, 2);
+  EXPECT_NE(init.err.find("key file"), std::string::npos) << init.err;
+  EXPECT_FALSE(std::filesystem::exists(key));
+  std::filesystem::rename(key + ".backup", key);
+  EXPECT_EQ(dir_.run({"init", "--db", db}).exit_code, 0);
+  EXPECT_EQ(dir_.run({"verify", "--db", db}).exit_code, 0);
+}
+
 TEST_F(CliDatabaseTest, DashboardFiltersOnDueWithin) {
   const std::string demo_db = dir_.file("demo.db");
   ASSERT_EQ(dir_.run({"demo", "--db", demo_db, "--as-of", "2026-03-02"}).exit_code, 0);
