@@ -53,6 +53,9 @@ void register_page_routes(api::Router& router, api::ApiState& state) {
   register_login_routes(router, shared);
   register_account_routes(router, shared);
   register_dashboard_route(router, shared);
+  register_case_routes(router, shared);
+  register_entry_form_routes(router, shared);
+  register_admin_page_routes(router, shared);
 }
 
 }  // namespace spoorboek::web
