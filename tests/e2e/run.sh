@@ -91,8 +91,9 @@ if [[ -d "$failures" ]]; then
 fi
 
 # Node's spec reporter ends with "ℹ pass N" and "ℹ fail N" (the TAP one with "# pass N").
-passed=$(sed -n 's/^[ℹ#] pass \([0-9]*\)$/\1/p' "$WORK/node-test.out" | tail -1)
-failed=$(sed -n 's/^[ℹ#] fail \([0-9]*\)$/\1/p' "$WORK/node-test.out" | tail -1)
+# (An alternation, not [ℹ#]: in the C locale a bracket holds bytes, and ℹ is three.)
+passed=$(sed -En 's/^(ℹ|#) pass ([0-9]+)$/\2/p' "$WORK/node-test.out" | tail -1)
+failed=$(sed -En 's/^(ℹ|#) fail ([0-9]+)$/\2/p' "$WORK/node-test.out" | tail -1)
 echo "e2e: $(( SECONDS - started )) s for the specs"
 echo "e2e: ${passed:-0} passed, ${failed:-0} failed"
 if [[ $test_rc -ne 0 || $server_rc -ne 0 || -z "$passed" || "${failed:-1}" != 0 ]]; then
