@@ -30,10 +30,6 @@
 namespace spoorboek::security {
 class FieldKey;
 }
-namespace spoorboek::store {
-class PasswordStore;
-}
-
 namespace spoorboek::app {
 
 using core::Result;
@@ -165,7 +161,7 @@ class Accounts {
   // and "unchanged" with field "new_password".
   Status change_password(const Actor& actor, std::string_view session_token,
                          std::string_view current, std::string_view replacement,
-                         store::PasswordStore& passwords, const Moment& now);
+                         const Moment& now);
 
   // The language the user reads the pages in: "nl" (the default) or "en".
   Result<std::string> language(const Actor& actor);

@@ -2,13 +2,11 @@
 #include "app/accounts.h"
 #include "security/password.h"
 #include "security/tokens.h"
-#include "store/password_store.h"
 
 namespace spoorboek::app {
 namespace {
 
-// The preference is a setting per user: the users table has no column for it yet, and store/ was
-// being changed by someone else when it was needed (see store/password_store.h).
+// The preference is a setting per user: a preference of the UI, not part of the account record.
 std::string language_setting(std::int64_t account_id) {
   return "language:user:" + std::to_string(account_id);
 }
@@ -21,7 +19,7 @@ core::Error needs_account() {
 
 Status Accounts::change_password(const Actor& actor, std::string_view session_token,
                                  std::string_view current, std::string_view replacement,
-                                 store::PasswordStore& passwords, const Moment& now) {
+                                 const Moment& now) {
   if (actor.account_id == 0) return needs_account();
   auto user = store_.find_user(actor.account_id);
   if (!user.ok()) return user.error();
@@ -49,15 +47,19 @@ Status Accounts::change_password(const Actor& actor, std::string_view session_to
   }
   auto hash = security::hash_password(replacement);
   if (!hash.ok()) return hash.error();
-  if (auto replaced = passwords.replace_password(user->id, *hash,
-                                                 security::token_digest(session_token));
-      !replaced.ok()) {
-    return replaced;
-  }
+  const Status changed = store_.transaction([&]() -> Status {
+    if (auto replaced =
+            store_.replace_password(user->id, *hash, security::token_digest(session_token));
+        !replaced.ok()) {
+      return replaced;
+    }
+    return audit(&actor, "password_changed", "user:" + std::to_string(user->id),
+                 "other sessions ended", now);
+  });
+  if (!changed.ok()) return changed;
   throttle_.record_success(throttle_key);
   if (cache_) cache_->forget_user(user->id);
-  return audit(&actor, "password_changed", "user:" + std::to_string(user->id),
-               "other sessions ended", now);
+  return core::ok_status();
 }
 
 Result<std::string> Accounts::language(const Actor& actor) {

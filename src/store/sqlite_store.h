@@ -74,6 +74,8 @@ class SqliteStore final : public Store {
   Status activate_totp(std::int64_t user_id) override;
   Status use_totp_step(std::int64_t user_id, std::int64_t step) override;
   Status set_user_disabled(std::int64_t user_id, bool disabled) override;
+  Status replace_password(std::int64_t user_id, std::string_view new_hash,
+                          std::string_view keep_session_digest) override;
   Status set_employee_manager(std::int64_t employee_id,
                               std::optional<std::int64_t> manager_user_id) override;
   Status assign_case_provider(std::int64_t case_id, std::int64_t provider_id,

@@ -276,6 +276,18 @@ Status SqliteStore::set_user_disabled(std::int64_t user_id, bool disabled) {
   });
 }
 
+Status SqliteStore::replace_password(std::int64_t user_id, std::string_view new_hash,
+                                     std::string_view keep_session_digest) {
+  return transaction([&]() -> Status {
+    Statement update(*statements_, "UPDATE users SET password_hash = ? WHERE id = ?");
+    if (auto ran = update.bind(1, new_hash).bind(2, user_id).run(); !ran.ok()) return ran;
+    if (sqlite3_changes(db_) == 0) return missing("user_id", "user", user_id);
+    Statement others(*statements_,
+                     "DELETE FROM sessions WHERE user_id = ? AND token_digest <> ?");
+    return others.bind(1, user_id).bind(2, keep_session_digest).run();
+  });
+}
+
 Status SqliteStore::set_employee_manager(std::int64_t employee_id,
                                          std::optional<std::int64_t> manager_user_id) {
   return transaction([&]() -> Status {

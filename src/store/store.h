@@ -183,6 +183,11 @@ class Store {
   // Records that a TOTP time step was used; "conflict" when it (or a later one) was used before.
   virtual Status use_totp_step(std::int64_t user_id, std::int64_t step) = 0;
   virtual Status set_user_disabled(std::int64_t user_id, bool disabled) = 0;
+  // The user's password hash becomes `new_hash` and every session of the user except the one
+  // whose digest is `keep_session_digest` ends, in one transaction; "not_found" (field
+  // "user_id") when there is no such user.
+  virtual Status replace_password(std::int64_t user_id, std::string_view new_hash,
+                                  std::string_view keep_session_digest) = 0;
   virtual Status set_employee_manager(std::int64_t employee_id,
                                       std::optional<std::int64_t> manager_user_id) = 0;
   virtual Status assign_case_provider(std::int64_t case_id, std::int64_t provider_id,

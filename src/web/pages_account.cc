@@ -1,5 +1,4 @@
 // The logged-in person's own account: changing the password and choosing the language.
-#include "store/password_store.h"
 #include "web/page_routes.h"
 
 namespace spoorboek::web {
@@ -40,7 +39,7 @@ void place_password_error(Language language, const core::Error& error, PasswordF
   }
 }
 
-api::HttpResponse change_password(PageState& state, api::Context& context,
+api::HttpResponse change_password(api::Context& context,
                                   const api::HttpRequest& request, const PageUser& user,
                                   const Form& form, const app::Moment& now) {
   const Language language = viewer_language(context, request, user);
@@ -56,10 +55,8 @@ api::HttpResponse change_password(PageState& state, api::Context& context,
     shown.repeat_error = texts.text(language, "password.mismatch");
   }
   if (shown.current_error.empty() && shown.repeat_error.empty()) {
-    auto passwords = store::SqlitePasswordStore::open(state.api.config().db_path);
-    if (!passwords.ok()) return error_page(language, user.viewer(), 503, "error.unavailable");
     auto changed = context.accounts->change_password(user.who.actor, user.token, current,
-                                                     replacement, **passwords, now);
+                                                     replacement, now);
     if (changed.ok()) return see_other("/account/password?notice=changed");
     place_password_error(language, changed.error(), shown);
   }
@@ -136,7 +133,7 @@ void register_account_routes(api::Router& router, const Shared& shared) {
     }
     for_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
                                         const app::Moment& now) {
-      return change_password(*shared, context, request, user, *form, now);
+      return change_password(context, request, user, *form, now);
     });
   });
   router.add(api::Method::post, "/account/language",

@@ -9,7 +9,6 @@
 #include "security/field_cipher.h"
 #include "security/password.h"
 #include "security/tokens.h"
-#include "store/password_store.h"
 #include "store/sqlite_store.h"
 
 namespace spoorboek::app {
@@ -42,12 +41,8 @@ class AccountsProfileTest : public ::testing::Test {
                  std::nullopt};
     user_id_ = *accounts_->create_user(root, user, at(kStart));
     actor_ = *accounts_->load_actor(user_id_);
-    auto passwords = store::SqlitePasswordStore::open(db);
-    ASSERT_TRUE(passwords.ok()) << passwords.error().message;
-    passwords_ = std::move(*passwords);
   }
   void TearDown() override {
-    passwords_.reset();
     accounts_.reset();
     app_.reset();
     store_.reset();
@@ -66,7 +61,6 @@ class AccountsProfileTest : public ::testing::Test {
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<Application> app_;
   std::unique_ptr<Accounts> accounts_;
-  std::unique_ptr<store::SqlitePasswordStore> passwords_;
   std::int64_t user_id_ = 0;
   Actor actor_;
 };
@@ -75,7 +69,7 @@ TEST_F(AccountsProfileTest, ANewPasswordReplacesTheOldAndEndsTheOtherSessions) {
   const std::string mine = log_in(kPassword);
   const std::string other = log_in(kPassword);
   ASSERT_FALSE(mine.empty());
-  auto changed = accounts_->change_password(actor_, mine, kPassword, kNewPassword, *passwords_,
+  auto changed = accounts_->change_password(actor_, mine, kPassword, kNewPassword,
                                             at(kStart + 10));
   ASSERT_TRUE(changed.ok()) << changed.error().message;
   EXPECT_TRUE(accounts_->authenticate(mine, at(kStart + 20)).ok());
@@ -91,12 +85,12 @@ TEST_F(AccountsProfileTest, AWrongCurrentPasswordChangesNothingAndIsThrottled) {
   const std::string mine = log_in(kPassword);
   for (int attempt = 0; attempt < 5; ++attempt) {
     auto refused = accounts_->change_password(actor_, mine, "fout wachtwoord", kNewPassword,
-                                              *passwords_, at(kStart + attempt));
+                                              at(kStart + attempt));
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, "unauthenticated");
     EXPECT_EQ(refused.error().field, "current_password");
   }
-  auto throttled = accounts_->change_password(actor_, mine, kPassword, kNewPassword, *passwords_,
+  auto throttled = accounts_->change_password(actor_, mine, kPassword, kNewPassword,
                                               at(kStart + 10));
   ASSERT_FALSE(throttled.ok());
   EXPECT_EQ(throttled.error().code, "too_many_requests");
@@ -110,7 +104,7 @@ TEST_F(AccountsProfileTest, TheNewPasswordFollowsThePolicy) {
        {std::pair<std::string, std::string>{"kort", "too_short"},
         {std::string(20, 'a'), "too_simple"},
         {kPassword, "unchanged"}}) {
-    auto refused = accounts_->change_password(actor_, mine, kPassword, replacement, *passwords_,
+    auto refused = accounts_->change_password(actor_, mine, kPassword, replacement,
                                               at(kStart));
     ASSERT_FALSE(refused.ok()) << replacement;
     EXPECT_EQ(refused.error().code, code);
@@ -121,7 +115,7 @@ TEST_F(AccountsProfileTest, TheNewPasswordFollowsThePolicy) {
 
 TEST_F(AccountsProfileTest, AnOperatorWithoutAccountHasNoPassword) {
   const Actor root{"cli:test", "Test", Role::administrator};
-  EXPECT_EQ(accounts_->change_password(root, "", kPassword, kNewPassword, *passwords_,
+  EXPECT_EQ(accounts_->change_password(root, "", kPassword, kNewPassword,
                                        at(kStart)).error().code,
             "forbidden");
 }
