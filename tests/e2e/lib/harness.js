@@ -64,10 +64,21 @@ function flatten(node, prefix, out) {
   return out;
 }
 
-const catalogue = {
-  nl: flatten(JSON.parse(fs.readFileSync(path.join(repo, 'web/i18n/nl.json'), 'utf8')), '', {}),
-  en: flatten(JSON.parse(fs.readFileSync(path.join(repo, 'web/i18n/en.json'), 'utf8')), '', {}),
-};
+// A language's texts: web/i18n/<lang>.json and every web/i18n/<lang>/<area>.json, each a tree of
+// full keys (as src/web/catalogue.cc loads them).
+function loadLanguage(lang) {
+  const texts = flatten(JSON.parse(fs.readFileSync(path.join(repo, `web/i18n/${lang}.json`), 'utf8')),
+    '', {});
+  const areas = path.join(repo, 'web/i18n', lang);
+  if (fs.existsSync(areas)) {
+    for (const file of fs.readdirSync(areas).filter((name) => name.endsWith('.json')).sort()) {
+      flatten(JSON.parse(fs.readFileSync(path.join(areas, file), 'utf8')), '', texts);
+    }
+  }
+  return texts;
+}
+
+const catalogue = { nl: loadLanguage('nl'), en: loadLanguage('en') };
 
 // A catalogue text ("login.email" in "nl"); fails the test when the key is missing, so a spec
 // never silently looks for a raw key.
