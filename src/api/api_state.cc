@@ -7,21 +7,6 @@
 namespace spoorboek::api {
 namespace {
 
-// The value of one cookie in a Cookie header ("a=1; spoorboek_session=sbs_...").
-std::optional<std::string_view> cookie_value(std::string_view header, std::string_view name) {
-  while (!header.empty()) {
-    const auto end = header.find(';');
-    std::string_view pair = header.substr(0, end);
-    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-    if (pair.size() > name.size() && pair.starts_with(name) && pair[name.size()] == '=') {
-      return pair.substr(name.size() + 1);
-    }
-    if (end == std::string_view::npos) break;
-    header.remove_prefix(end + 1);
-  }
-  return std::nullopt;
-}
-
 bool is_write(Method method) {
   return method != Method::get && method != Method::head && method != Method::options;
 }
@@ -72,9 +57,7 @@ PresentedToken presented_token(const HttpRequest& request) {
     if (authorization->starts_with("Bearer ")) return {authorization->substr(7), false};
     return {};
   }
-  if (const auto cookies = request.header("cookie")) {
-    if (const auto value = cookie_value(*cookies, kSessionCookie)) return {*value, true};
-  }
+  if (const auto value = request.cookie(kSessionCookie)) return {*value, true};
   return {};
 }
 
