@@ -1,8 +1,333 @@
 // Pages: the case page (/cases/{id}) and the employee's own view of it.
+//
+// app/case_page.h decides what the viewer reads and may add; this file only shows it. The page
+// leaves the server only after its read is on record (api/read_recorder.h, kind "case_page"), as
+// every case-file answer of the API does.
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <stdexcept>
+
+#include "app/case_page.h"
+#include "web/case_payload.h"
+#include "web/embedded_files.h"
 #include "web/page_routes.h"
+#include "web/svg/timeline_svg.h"
 
 namespace spoorboek::web {
+namespace {
 
-void register_case_routes(api::Router& /*router*/, const Shared& /*shared*/) {}
+// The SVG is our own escaped markup, so it cannot pass through {{name}} (which would escape it
+// again). It is spliced in after rendering at these comments of the template: escaped content
+// never holds "<", so no user input can forge one.
+constexpr std::string_view kWideSlot = "<!--spoorboek:timeline-wide-->";
+constexpr std::string_view kCompactSlot = "<!--spoorboek:timeline-compact-->";
+
+std::optional<std::int64_t> case_id_of(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+std::string text_of(Language language, std::string_view key) {
+  return std::string(Catalogue::instance().text(language, key));
+}
+
+std::string optional_date(Language language, const std::optional<core::Date>& date) {
+  return date ? Catalogue::long_date(language, *date) : std::string("–");
+}
+
+// "2 mrt. 2026": the labels inside the timeline are short.
+std::string short_date(Language language, core::Date date) {
+  const std::chrono::year_month_day ymd{date};
+  return std::to_string(static_cast<unsigned>(ymd.day())) + " " +
+         text_of(language, "timeline.month_short." +
+                               std::to_string(static_cast<unsigned>(ymd.month()))) +
+         " " + std::to_string(static_cast<int>(ymd.year()));
+}
+
+// "2026-03-02T10:15:00Z" as "2 maart 2026, 10:15 UTC"; anything else as stored.
+std::string recorded_text(Language language, const std::string& timestamp) {
+  if (timestamp.size() < 16) return timestamp;
+  const auto day = core::parse_iso_date(timestamp.substr(0, 10));
+  if (!day) return timestamp;
+  return Catalogue::long_date(language, *day) + ", " + timestamp.substr(11, 5) + " UTC";
+}
+
+std::string timeline_svg(Language language, const app::CaseTimeline& timeline, core::Date today,
+                         bool compact) {
+  const Catalogue& texts = Catalogue::instance();
+  svg::TimelineSvgText words;
+  words.message = [&texts, language](std::string_view key, const svg::MessageValues& values) {
+    return texts.format(language, key, values);
+  };
+  words.format_date = [language](core::Date date) { return short_date(language, date); };
+  svg::TimelineSvgOptions options;
+  options.compact = compact;
+  options.id_prefix = compact ? "tl-compact" : "tl-wide";
+  return svg::render_timeline_svg(timeline.input, timeline.timeline, today, words, options);
+}
+
+Data fields_data(const std::vector<PayloadField>& fields) {
+  Data list{Data::type::list};
+  for (const auto& field : fields) {
+    Data item{Data::type::object};
+    item.set("label", field.label);
+    if (!field.text.empty()) item.set("text", field.text);
+    if (!field.items.empty()) {
+      Data items{Data::type::list};
+      for (const auto& text : field.items) items.push_back(Data{"text", text});
+      item.set("list", Data{"items", items});
+    }
+    list.push_back(item);
+  }
+  return Data{"fields", list};
+}
+
+// {{>case_fields}}: the payload's fields as a definition list, for the entry and its medical part.
+kainjow::mustache::partial fields_partial() {
+  return kainjow::mustache::partial{[] {
+    const EmbeddedFile* file = find_embedded_file("templates/case_fields.mustache");
+    if (!file) throw std::logic_error("no template web/templates/case_fields.mustache");
+    return std::string(file->bytes);
+  }};
+}
+
+// The reason of the correction that voided entry `seq`, if any.
+std::string void_reason(const app::CaseFileView& file, std::int64_t seq) {
+  for (const auto& entry : file.entries) {
+    if (entry.type != core::EntryType::correction || entry.voided) continue;
+    if (payload_integer(entry.payload, "corrects_seq") != seq) continue;
+    if (auto reason = payload_text(entry.payload, "reason")) return *reason;
+  }
+  return "";
+}
+
+std::optional<std::int64_t> corrected_by(const app::CaseFileView& file, std::int64_t seq) {
+  for (const auto& entry : file.entries) {
+    if (entry.type == core::EntryType::correction && !entry.voided &&
+        payload_integer(entry.payload, "corrects_seq") == seq) {
+      return entry.seq;
+    }
+  }
+  return std::nullopt;
+}
+
+Data entry_data(Language language, const app::CasePageData& page, const app::EntryView& entry) {
+  const Catalogue& texts = Catalogue::instance();
+  const std::string visibility(core::visibility_name(entry.visibility));
+  Data data{Data::type::object};
+  data.set("seq", std::to_string(entry.seq));
+  data.set("type", text_of(language, "entry_type." + std::string(core::entry_type_name(entry.type))));
+  data.set("occurred_on", Catalogue::long_date(language, entry.occurred_on));
+  data.set("recorded_at", recorded_text(language, entry.recorded_at));
+  const auto author = page.author_names.find(entry.actor);
+  data.set("author", author != page.author_names.end() ? author->second : entry.actor);
+  std::string visibility_key = visibility;
+  for (char& c : visibility_key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  data.set("visibility_class", visibility_key);
+  data.set("visibility", text_of(language, "case.visibility." + visibility_key));
+  data.set("visibility_meaning", text_of(language, "case.visibility_meaning." + visibility_key));
+  if (entry.redacted) {
+    data.set("redacted", true);
+  } else {
+    data.set("payload", fields_data(payload_fields(language, entry.payload)));
+  }
+  if (entry.medical) {
+    data.set("medical", fields_data(payload_fields(language, *entry.medical)));
+  } else if (entry.has_medical) {
+    data.set("medical_note", true);
+  }
+  if (entry.type == core::EntryType::correction) {
+    if (const auto target = payload_integer(entry.payload, "corrects_seq")) {
+      data.set("corrects", texts.format(language, "case.corrects", {{"seq", std::to_string(*target)}}));
+      data.set("corrects_anchor", "entry-" + std::to_string(*target));
+    }
+  }
+  if (entry.voided) {
+    data.set("voided", true);
+    const std::string reason = void_reason(page.file, entry.seq);
+    data.set("void_text", reason.empty() ? text_of(language, "case.voided")
+                                         : texts.format(language, "case.voided_because",
+                                                        {{"reason", reason}}));
+  } else if (entry.corrected) {
+    if (const auto by = corrected_by(page.file, entry.seq)) {
+      data.set("corrected_text", texts.format(language, "case.corrected_by", {{"seq", std::to_string(*by)}}));
+      data.set("corrected_anchor", "entry-" + std::to_string(*by));
+    }
+  }
+  return data;
+}
+
+std::string status_key(core::MilestoneStatus status) {
+  return "milestone_status." + std::string(core::status_name(status));
+}
+
+Data next_steps_data(Language language, std::int64_t case_id, const app::CasePageData& page,
+                     bool plain) {
+  Data list{Data::type::list};
+  for (const auto& step : page.next_steps) {
+    const std::string key(core::milestone_key_name(step.milestone.key));
+    Data item{Data::type::object};
+    item.set("name", text_of(language, "milestone." + key));
+    item.set("due", optional_date(language, step.milestone.due));
+    item.set("status", std::string(core::status_name(step.milestone.status)));
+    item.set("status_label", text_of(language, status_key(step.milestone.status)));
+    item.set("explanation", plain ? text_of(language, "case.plain." + key) : step.milestone.explanation);
+    if (step.form) {
+      item.set("form_url", "/cases/" + std::to_string(case_id) + "/entries/new/" +
+                               std::string(core::entry_type_name(*step.form)));
+      item.set("form_label", Catalogue::instance().format(
+                                 language, "case.record_step",
+                                 {{"step", text_of(language, "milestone." + key)}}));
+    }
+    list.push_back(item);
+  }
+  if (list.is_empty_list()) return Data{false};
+  return list;
+}
+
+Data actions_data(Language language, const app::CasePageData& page, core::Date today) {
+  const auto items = action_items(page.file);
+  if (items.empty()) return Data{false};
+  Data list{Data::type::list};
+  for (const auto& action : items) {
+    Data item{Data::type::object};
+    item.set("description", action.description);
+    item.set("owner", action.owner);
+    item.set("due", optional_date(language, action.due));
+    item.set("overdue", action.due && *action.due < today);
+    item.set("source", text_of(language, "entry_type." +
+                                             std::string(core::entry_type_name(action.source_type))));
+    item.set("source_anchor", "entry-" + std::to_string(action.source_seq));
+    list.push_back(item);
+  }
+  Data holder{Data::type::object};
+  holder.set("items", list);
+  return holder;
+}
+
+bool may_append(const app::CasePageData& page, core::EntryType type) {
+  return std::find(page.appendable.begin(), page.appendable.end(), type) != page.appendable.end();
+}
+
+// What the employee asks of the file. Only an existing entry type the employee may add becomes
+// a link; the others are named with a note that they go through the case manager for now.
+Data employee_actions(Language language, std::int64_t case_id, const app::CasePageData& page) {
+  struct Wish {
+    const char* label_key;
+    std::optional<core::EntryType> type;
+  };
+  const Wish wishes[] = {
+      {"case.own.agree_plan", std::nullopt},
+      {"case.own.add_view", core::EntryType::reintegration_interview},
+      {"case.own.opinion", std::nullopt},
+      {"case.own.copy", std::nullopt},
+  };
+  Data list{Data::type::list};
+  for (const auto& wish : wishes) {
+    Data item{Data::type::object};
+    item.set("label", text_of(language, wish.label_key));
+    if (wish.type && may_append(page, *wish.type)) {
+      item.set("url", "/cases/" + std::to_string(case_id) + "/entries/new/" +
+                          std::string(core::entry_type_name(*wish.type)));
+    } else {
+      item.set("note", text_of(language, "case.own.via_case_manager"));
+    }
+    list.push_back(item);
+  }
+  return list;
+}
+
+void set_header(Data& data, Language language, const app::CasePageData& page) {
+  const app::CaseFileView& file = page.file;
+  data.set("employee", file.record.employee_name);
+  data.set("employer", file.record.employer_name);
+  data.set("status", text_of(language, "case_status." +
+                                           std::string(core::case_status_name(file.state.status))));
+  data.set("sick_week", file.sick_week > 0 ? std::to_string(file.sick_week) : std::string("–"));
+  data.set("first_sick_day", optional_date(language, file.state.first_sick_day));
+  data.set("waiting_period_end", optional_date(language, file.waiting_period_end));
+  std::string assignees;
+  for (const auto& name : page.assignees) assignees += (assignees.empty() ? "" : ", ") + name;
+  data.set("assignees", assignees.empty() ? text_of(language, "case.nobody") : assignees);
+}
+
+api::HttpResponse case_page(const app::CasePageData& page, const PageUser& user, Language language,
+                            std::int64_t case_id, core::Date today) {
+  const bool plain = page.own_file;
+  Data data{Data::type::object};
+  data.set("plain", plain);
+  set_header(data, language, page);
+  data.set("has_timeline", page.timeline.has_timeline);
+  data.set("next_steps", next_steps_data(language, case_id, page, plain));
+  data.set("has_next_steps", !page.next_steps.empty());
+  data.set("actions", actions_data(language, page, today));
+  Data entries{Data::type::list};
+  for (const auto& entry : page.file.entries) entries.push_back(entry_data(language, page, entry));
+  data.set("entries", entries);
+  data.set("has_entries", !page.file.entries.empty());
+  if (plain) data.set("own_actions", employee_actions(language, case_id, page));
+  data.set("case_fields", fields_partial());
+  const std::string here = "/cases/" + std::to_string(case_id);
+  api::HttpResponse response = render_page(
+      PageFrame{language, plain ? "case.own_title" : "case.title", user.viewer(), here}, "case",
+      std::move(data));
+  if (page.timeline.has_timeline) {
+    for (const auto& [slot, compact] : {std::pair{kWideSlot, false}, std::pair{kCompactSlot, true}}) {
+      const auto at = response.body.find(slot);
+      if (at != std::string::npos) {
+        response.body.replace(at, slot.size(), timeline_svg(language, page.timeline, today, compact));
+      }
+    }
+  }
+  return response;
+}
+
+api::HttpResponse not_found(Language language, const PageUser& user) {
+  return error_page(language, user.viewer(), 404, "error.not_found");
+}
+
+}  // namespace
+
+void register_case_routes(api::Router& router, const Shared& shared) {
+  router.add(api::Method::get, "/cases/{id}", [shared](api::HttpRequest& request,
+                                                       const api::Responder& out) {
+    auto lease = shared->api.borrow();
+    if (!lease.ok()) {
+      return out.send(error_page(page_language(request), std::nullopt, 503, "error.unavailable"));
+    }
+    api::Context& context = **lease;
+    const app::Moment now = shared->api.now();
+    auto user = page_user(context, request, now);
+    if (!user) return out.send(see_other("/login?notice=session_ended"));
+    const Language language = viewer_language(context, request, *user);
+    std::optional<store::CaseRead> read;
+    api::HttpResponse response = [&] {
+      if (user->who.enrolment_only) return see_other("/dashboard");
+      const auto case_id = case_id_of(request.param("id").value_or(""));
+      if (!case_id) return not_found(language, *user);
+      app::CasePages pages(*context.store, *context.app);
+      auto page = pages.case_page(user->who.actor, *case_id, now.today, language);
+      if (!page.ok()) {
+        // A case the viewer may not read answers as one that does not exist (as the API does).
+        const auto& code = page.error().code;
+        if (code == "not_found" || code == "forbidden") return not_found(language, *user);
+        return error_page(language, user->viewer(), 500, "error.internal");
+      }
+      read = store::CaseRead{*case_id, user->who.actor.account_id, now.timestamp, "case_page",
+                             request.request_id};
+      return case_page(*page, *user, language, *case_id, now.today);
+    }();
+    response.log_user = user->who.actor.user_id;
+    if (auto remembered = language_cookie_update(request, secure_cookies(*shared, request))) {
+      response.headers.emplace_back("Set-Cookie", std::move(*remembered));
+    }
+    if (!read) return out.send(std::move(response));
+    shared->api.recorder().record_then_send(std::move(*read), out, std::move(response));
+  });
+}
 
 }  // namespace spoorboek::web
