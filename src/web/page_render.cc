@@ -70,6 +70,7 @@ api::HttpResponse render_page(const PageFrame& frame, std::string_view template_
     viewer.set("name", frame.viewer->display_name);
     viewer.set("csrf", frame.viewer->csrf_token);
     viewer.set("full", !frame.viewer->enrolment_only);
+    viewer.set("administrator", frame.viewer->administrator && !frame.viewer->enrolment_only);
     data.set("viewer", viewer);
   }
   api::HttpResponse response;

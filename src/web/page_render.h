@@ -24,6 +24,7 @@ struct Viewer {
   std::string display_name;
   std::string csrf_token;
   bool enrolment_only = false;
+  bool administrator = false;  // the navigation offers the administration pages
 };
 
 struct PageFrame {

@@ -82,4 +82,15 @@ std::string local_path(std::string_view path) {
   return std::string(path);
 }
 
+void for_signed_in_user(PageState& state, const api::HttpRequest& request,
+                        const api::Responder& responder, const SignedInWork& work) {
+  with_page_context(state, request, responder, [&](api::Context& context, const app::Moment& now) {
+    auto user = page_user(context, request, now);
+    if (!user) return see_other("/login?notice=session_ended");
+    api::HttpResponse response = work(context, *user, now);
+    response.log_user = user->who.actor.user_id;
+    return response;
+  });
+}
+
 }  // namespace spoorboek::web

@@ -30,7 +30,10 @@ using Shared = std::shared_ptr<PageState>;
 struct PageUser {
   app::Authenticated who;
   std::string token;
-  Viewer viewer() const { return Viewer{who.actor.display_name, who.csrf_token, who.enrolment_only}; }
+  Viewer viewer() const {
+    return Viewer{who.actor.display_name, who.csrf_token, who.enrolment_only,
+                  who.actor.roles.has(app::Role::administrator)};
+  }
 };
 std::optional<PageUser> page_user(api::Context& context, const api::HttpRequest& request,
                                   const app::Moment& now);
@@ -58,6 +61,13 @@ void with_page_context(PageState& state, const api::HttpRequest& request,
                        const api::Responder& responder,
                        const std::function<api::HttpResponse(api::Context&, const app::Moment&)>&
                            work);
+
+// Runs `work` for the person behind the session cookie (the access log names them); anyone else
+// is sent to the login page.
+using SignedInWork = std::function<api::HttpResponse(api::Context&, const PageUser&,
+                                                     const app::Moment&)>;
+void for_signed_in_user(PageState& state, const api::HttpRequest& request,
+                        const api::Responder& responder, const SignedInWork& work);
 
 // A request path and query safe to put back into a link (only our own absolute paths).
 std::string local_path(std::string_view path);

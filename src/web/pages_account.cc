@@ -85,20 +85,6 @@ api::HttpResponse set_language(PageState& state, api::Context& context,
   return response;
 }
 
-// Runs `work` for a logged-in person with a full session; others go to the login page.
-using UserWork = std::function<api::HttpResponse(api::Context&, const PageUser&,
-                                                 const app::Moment&)>;
-void for_user(PageState& state, api::HttpRequest& request, const api::Responder& out,
-              const UserWork& work) {
-  with_page_context(state, request, out, [&](api::Context& context, const app::Moment& now) {
-    auto user = page_user(context, request, now);
-    if (!user) return see_other("/login?notice=session_ended");
-    api::HttpResponse response = work(context, *user, now);
-    response.log_user = user->who.actor.user_id;
-    return response;
-  });
-}
-
 }  // namespace
 
 Language viewer_language(api::Context& context, const api::HttpRequest& request,
@@ -115,7 +101,7 @@ Language viewer_language(api::Context& context, const api::HttpRequest& request,
 void register_account_routes(api::Router& router, const Shared& shared) {
   router.add(api::Method::get, "/account/password",
              [shared](api::HttpRequest& request, const api::Responder& out) {
-    for_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
+    for_signed_in_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
                                         const app::Moment&) {
       const Language language = viewer_language(context, request, user);
       PasswordForm shown;
@@ -131,7 +117,7 @@ void register_account_routes(api::Router& router, const Shared& shared) {
     if (!form.ok()) {
       return out.send(error_page(page_language(request), std::nullopt, 400, "error.bad_request"));
     }
-    for_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
+    for_signed_in_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
                                         const app::Moment& now) {
       return change_password(context, request, user, *form, now);
     });
@@ -142,7 +128,7 @@ void register_account_routes(api::Router& router, const Shared& shared) {
     if (!form.ok()) {
       return out.send(error_page(page_language(request), std::nullopt, 400, "error.bad_request"));
     }
-    for_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
+    for_signed_in_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
                                         const app::Moment&) {
       return set_language(*shared, context, request, user, *form);
     });
