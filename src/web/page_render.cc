@@ -62,6 +62,7 @@ api::HttpResponse render_page(const PageFrame& frame, std::string_view template_
   data.set("content", mustache::partial{[content] { return content; }});
   data.set("title", std::string(Catalogue::instance().text(frame.language, frame.title_key)));
   data.set("stylesheet", static_url("spoorboek.css"));
+  data.set("favicon", static_url("favicon.svg"));
   data.set("here", frame.path);
   data.set("lang_is_nl", frame.language == Language::nl);
   data.set("lang_is_en", frame.language == Language::en);

@@ -1,5 +1,7 @@
 #include "web/page_support.h"
 
+#include <cctype>
+
 #include "security/tokens.h"
 
 namespace spoorboek::web {
@@ -80,6 +82,33 @@ std::string local_path(std::string_view path) {
     if (static_cast<unsigned char>(c) < 0x20 || c == '\\') return "/";
   }
   return std::string(path);
+}
+
+std::string path_with_query(const api::HttpRequest& request) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const auto encode = [](std::string_view text, std::string& out) {
+    for (const char c : text) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (std::isalnum(byte) || c == '-' || c == '_' || c == '.' || c == '~') {
+        out += c;
+      } else {
+        out += '%';
+        out += kHex[byte >> 4];
+        out += kHex[byte & 0x0F];
+      }
+    }
+  };
+  std::string result = request.path;
+  char separator = '?';
+  for (const auto& [name, value] : request.query) {
+    if (name == "lang") continue;
+    result += separator;
+    separator = '&';
+    encode(name, result);
+    result += '=';
+    encode(value, result);
+  }
+  return result;
 }
 
 void for_signed_in_user(PageState& state, const api::HttpRequest& request,

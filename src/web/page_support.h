@@ -69,6 +69,10 @@ using SignedInWork = std::function<api::HttpResponse(api::Context&, const PageUs
 void for_signed_in_user(PageState& state, const api::HttpRequest& request,
                         const api::Responder& responder, const SignedInWork& work);
 
+// The request's path with its query re-encoded, without ?lang= (the language switch sets that):
+// where the language switch returns to, so that a page keeps its filters and search.
+std::string path_with_query(const api::HttpRequest& request);
+
 // A request path and query safe to put back into a link (only our own absolute paths).
 std::string local_path(std::string_view path);
 

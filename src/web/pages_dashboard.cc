@@ -229,7 +229,7 @@ api::HttpResponse dashboard_page(api::Context& context, const api::HttpRequest& 
   set_lists(data, language, actor, *board);
   const bool bad_filter = !input.search_error.empty() || !input.employer_error.empty() ||
                           !input.status_error.empty();
-  return render_page(PageFrame{language, "dashboard.title", user.viewer(), "/dashboard"},
+  return render_page(PageFrame{language, "dashboard.title", user.viewer(), path_with_query(request)},
                      "dashboard", std::move(data), bad_filter ? 422 : 200);
 }
 

@@ -122,6 +122,34 @@ TEST(Dashboard, BadFiltersAreNamedByTheirFieldAndKeepWhatWasTyped) {
   EXPECT_TRUE(contains(page.body, "value=\"" + std::string(150, 'x') + "\""));
 }
 
+// Switching the language returns to the same list: the language form carries the path with the
+// query (filters, search), without the old ?lang=.
+TEST(Dashboard, TheLanguageSwitchKeepsFiltersAndSearch) {
+  Browser browser = logged_in("casemanager");
+  const Page page = browser.get("/dashboard?q=de%20Vries&status=sick&lang=nl");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "name=\"back\" value=\"/dashboard?q=de%20Vries&amp;status=sick\""))
+      << page.body.substr(page.body.find("name=\"back\""), 120);
+  const Page switched = browser.post("/account/language", {{"csrf", csrf_of(page.body)},
+                                                           {"language", "en"},
+                                                           {"back", "/dashboard?q=de%20Vries&status=sick"}});
+  EXPECT_EQ(switched.status, 303);
+  // cpp-httplib hands the Location header over percent-decoded.
+  EXPECT_EQ(switched.location, "/dashboard?q=de Vries&status=sick");
+}
+
+TEST(Dashboard, ThePagesHaveAnIcon) {
+  Browser browser = logged_in("casemanager");
+  const Page page = browser.get("/dashboard");
+  const auto start = page.body.find("rel=\"icon\" type=\"image/svg+xml\" href=\"");
+  ASSERT_NE(start, std::string::npos);
+  const auto href = start + std::string("rel=\"icon\" type=\"image/svg+xml\" href=\"").size();
+  const std::string url = page.body.substr(href, page.body.find('"', href) - href);
+  const Page icon = browser.get(url);
+  EXPECT_EQ(icon.status, 200);
+  EXPECT_EQ(icon.content_type, "image/svg+xml");
+}
+
 TEST(Dashboard, StatusFilterShowsOnlyThatStatus) {
   Browser browser = logged_in("casemanager");
   const Page page = browser.get("/dashboard?status=recovered");
