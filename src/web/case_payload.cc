@@ -132,20 +132,28 @@ std::vector<ActionItem> action_items(const app::CaseFileView& file) {
   return items;
 }
 
-std::optional<std::int64_t> payload_integer(std::string_view json_text, std::string_view name) {
+namespace {
+
+// A top-level member of a payload when it is there and of the type `is_kind` accepts.
+std::optional<Json> payload_member(std::string_view json_text, std::string_view name,
+                                   bool (Json::*is_kind)() const noexcept) {
   const auto payload = parse_object(json_text);
   if (!payload) return std::nullopt;
   const auto found = payload->find(std::string(name));
-  if (found == payload->end() || !found->is_number_integer()) return std::nullopt;
-  return found->get<std::int64_t>();
+  if (found == payload->end() || !((*found).*is_kind)()) return std::nullopt;
+  return *found;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> payload_integer(std::string_view json_text, std::string_view name) {
+  const auto member = payload_member(json_text, name, &Json::is_number_integer);
+  return member ? std::optional(member->get<std::int64_t>()) : std::nullopt;
 }
 
 std::optional<std::string> payload_text(std::string_view json_text, std::string_view name) {
-  const auto payload = parse_object(json_text);
-  if (!payload) return std::nullopt;
-  const auto found = payload->find(std::string(name));
-  if (found == payload->end() || !found->is_string()) return std::nullopt;
-  return found->get<std::string>();
+  const auto member = payload_member(json_text, name, &Json::is_string);
+  return member ? std::optional(member->get<std::string>()) : std::nullopt;
 }
 
 }  // namespace spoorboek::web

@@ -56,7 +56,7 @@ std::string recorded_text(Language language, const std::string& timestamp) {
   return Catalogue::long_date(language, *day) + ", " + timestamp.substr(11, 5) + " UTC";
 }
 
-std::string timeline_svg(Language language, const app::CaseTimeline& timeline, core::Date today,
+std::string timeline_svg(Language language, const app::CasePageData& page, core::Date today,
                          bool compact) {
   const Catalogue& texts = Catalogue::instance();
   svg::TimelineSvgText words;
@@ -67,7 +67,11 @@ std::string timeline_svg(Language language, const app::CaseTimeline& timeline, c
   svg::TimelineSvgOptions options;
   options.compact = compact;
   options.id_prefix = compact ? "tl-compact" : "tl-wide";
-  return svg::render_timeline_svg(timeline.input, timeline.timeline, today, words, options);
+  for (const auto& span : page.partial_work) {
+    options.partial_work.push_back({span.first_day, span.last_day, span.percentage});
+  }
+  return svg::render_timeline_svg(page.timeline.input, page.timeline.timeline, today, words,
+                                  options);
 }
 
 Data fields_data(const std::vector<PayloadField>& fields) {
@@ -133,7 +137,8 @@ Data entry_data(Language language, const app::CasePageData& page, const app::Ent
   if (entry.redacted) {
     data.set("redacted", true);
   } else {
-    data.set("payload", fields_data(payload_fields(language, entry.payload)));
+    const auto fields = payload_fields(language, entry.payload);
+    if (!fields.empty()) data.set("payload", fields_data(fields));
   }
   if (entry.medical) {
     data.set("medical", fields_data(payload_fields(language, *entry.medical)));
@@ -279,7 +284,7 @@ api::HttpResponse case_page(const app::CasePageData& page, const PageUser& user,
     for (const auto& [slot, compact] : {std::pair{kWideSlot, false}, std::pair{kCompactSlot, true}}) {
       const auto at = response.body.find(slot);
       if (at != std::string::npos) {
-        response.body.replace(at, slot.size(), timeline_svg(language, page.timeline, today, compact));
+        response.body.replace(at, slot.size(), timeline_svg(language, page, today, compact));
       }
     }
   }

@@ -21,34 +21,20 @@ const char* const kEveryRole[] = {"admin",  "casemanager", "manager", "doctor",
 constexpr int kHighestDemoCaseId = 40;
 
 // A demo database of its own: these tests add entries, which the shared DemoSite must not see.
-class CaseSite {
- public:
-  static CaseSite& instance() {
-    static CaseSite site;
-    return site;
-  }
-  std::uint16_t port() const { return server_->port(); }
-
- private:
-  CaseSite() : db_(dir_.file("case.db")) {
-    if (apitest::run_spoorboek({"demo", "--db", db_}) != 0) ADD_FAILURE() << "spoorboek demo failed";
-    server_ = serve_pages(db_);
-    if (!server_->running()) ADD_FAILURE() << server_->error();
-  }
-  ScratchDir dir_;
-  std::string db_;
-  std::unique_ptr<InProcessServer> server_;
-};
+DemoSite& case_site() {
+  static DemoSite site;
+  return site;
+}
 
 Browser browser_of(const std::string& who) {
-  Browser browser(CaseSite::instance().port());
+  Browser browser(case_site().port());
   const Page answer = browser.log_in(who + "@demo.test", kDemoPassword);
   EXPECT_EQ(answer.status, 303) << who << ": " << answer.body;
   return browser;
 }
 
 apitest::Session api_session(const std::string& who) {
-  Client client(CaseSite::instance().port());
+  Client client(case_site().port());
   return client.login(who + "@demo.test", kDemoPassword);
 }
 
@@ -60,7 +46,7 @@ int shared_case_id() {
   Browser manager = browser_of("casemanager");
   const std::string board = manager.get("/dashboard").body;
   static const std::regex link("href=\"/cases/([0-9]+)\"");
-  Client client(CaseSite::instance().port());
+  Client client(case_site().port());
   const auto doctor = api_session("doctor");
   for (auto it = std::sregex_iterator(board.begin(), board.end(), link);
        it != std::sregex_iterator(); ++it) {
@@ -73,7 +59,7 @@ int shared_case_id() {
 
 // Appends an entry through the API as `who`; the new entry's seq.
 std::int64_t append(const std::string& who, int case_id, const Json& entry) {
-  Client client(CaseSite::instance().port());
+  Client client(case_site().port());
   const auto reply =
       client.post("/api/v1/cases/" + std::to_string(case_id) + "/entries", api_session(who).bearer(),
                   entry);
@@ -100,7 +86,7 @@ std::vector<std::string> raw_catalogue_keys(const std::string& html) {
 }
 
 TEST(CasePage, EveryRoleSeesExactlyTheCasesTheApiGivesItAndANotFoundElsewhere) {
-  Client client(CaseSite::instance().port());
+  Client client(case_site().port());
   for (const char* role : kEveryRole) {
     SCOPED_TRACE(role);
     Browser browser = browser_of(role);
@@ -128,7 +114,7 @@ TEST(CasePage, EveryRoleSeesExactlyTheCasesTheApiGivesItAndANotFoundElsewhere) {
   EXPECT_EQ(manager.get("/cases/999999").status, 404);
   EXPECT_EQ(manager.get("/cases/abc").status, 404);
   EXPECT_EQ(manager.get("/cases/-1").status, 404);
-  Browser stranger(CaseSite::instance().port());
+  Browser stranger(case_site().port());
   const Page anonymous = stranger.get(case_path(1));
   EXPECT_EQ(anonymous.status, 303);
   EXPECT_EQ(anonymous.location, "/login?notice=session_ended");
@@ -162,7 +148,7 @@ TEST(CasePage, TheCaseManagerNeverGetsAByteOfAMedicalPartTheDoctorReads) {
 
 TEST(CasePage, EveryViewIsOnTheReadLogBeforeItIsShown) {
   const int id = shared_case_id();
-  Client client(CaseSite::instance().port());
+  Client client(case_site().port());
   const auto manager = api_session("casemanager");
   const std::string reads_path = "/api/v1/cases/" + std::to_string(id) + "/reads";
   auto page_reads = [&](std::int64_t user_id) {
@@ -192,7 +178,7 @@ TEST(CasePage, EveryViewIsOnTheReadLogBeforeItIsShown) {
 
 TEST(CasePage, TheTimelineHasOneMarkerPerMilestoneInAWideAndACompactLayout) {
   const int id = shared_case_id();
-  Client client(CaseSite::instance().port());
+  Client client(case_site().port());
   const Json file = client.get("/api/v1/cases/" + std::to_string(id),
                                api_session("casemanager").bearer()).json();
   const std::size_t milestones = file.at("milestones").size();

@@ -33,11 +33,12 @@ struct Page {
 class DemoSite {
  public:
   static DemoSite& instance();
+  // A demo site of its own, for tests that write to the file and must not change the shared one.
+  DemoSite();
   std::uint16_t port() const { return server_->port(); }
   const std::string& db_path() const { return db_; }
 
  private:
-  DemoSite();
   ScratchDir dir_;
   std::string db_;
   std::unique_ptr<InProcessServer> server_;
