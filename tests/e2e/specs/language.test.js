@@ -18,7 +18,33 @@ const pages = [
     title: 'dashboard.title', status: 422, field: '#status', message: 'dashboard.status_invalid',
     byQuery: true },
   { name: 'change password', as: 'expert', path: '/account/password', title: 'password.title' },
+  // The demo employee's case (its id read through the API, see employeeCase): their own view and
+  // the case manager's.
+  { name: 'the employee\'s own case page', as: 'employee', path: '/cases/{employee_case}',
+    title: 'case.own_title' },
+  { name: 'case page', as: 'casemanager', path: '/cases/{employee_case}', title: 'case.title' },
 ];
+
+// The id of the demo employee's (employee@demo.test) own case.
+let employeeCaseId = null;
+async function employeeCase() {
+  if (employeeCaseId === null) {
+    const api = await h.api('employee');
+    try {
+      const { cases } = await h.json(await api.get('/api/v1/cases'));
+      assert.equal(cases.length, 1, 'the demo employee has one case');
+      employeeCaseId = cases[0].case_id;
+    } finally {
+      await api.dispose();
+    }
+  }
+  return employeeCaseId;
+}
+
+async function pathOf(page) {
+  return page.path.includes('{employee_case}')
+    ? page.path.replace('{employee_case}', String(await employeeCase())) : page.path;
+}
 
 async function checkIn(s, page, lang) {
   await s.assertTranslated(lang);
@@ -40,7 +66,7 @@ describe('Dutch and English', () => {
       await h.withSession(browser, t, async (s) => {
         if (page.as) await s.loginAs(page.as, { shoot: false });
         const status = page.status ? { status: page.status } : {};
-        await s.goto(page.path, status);
+        await s.goto(await pathOf(page), status);
         await checkIn(s, page, 'nl');
         if (page.byQuery) {
           await s.goto(`${page.path}&lang=en`, status);
