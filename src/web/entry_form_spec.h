@@ -1,0 +1,89 @@
+// Internal to the pages: what each entry form asks, as data (entry_form_spec.cc holds the table).
+//
+// A form is a list of items, each one input or a group of repeating rows. Every input says where
+// its value goes: a field of the entry's payload, a field of its MEDICAL part, or a line of the
+// payload's "summary" text (for the topics of a conversation core has no field for; the page
+// writes them as "<label>: <value>" lines). The core decides what is valid (case_file_facts.cc);
+// an input marked `required` is also checked by the page so that every empty one is named at
+// once.
+//
+// Catalogue keys (web/i18n/<lang>/forms.json): the label of input `name` is
+// "forms.field.<name>", an optional hint "forms.hint.<name>", the label of an option
+// "forms.option.<name>.<value>"; a group's legend is "forms.group.<group>" and its column labels
+// "forms.field.<group>_<column>"; a form's title "forms.title.<slug>", its introduction
+// "forms.intro.<slug>" and the label of its date "forms.date.<slug>".
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/case_file.h"
+
+namespace spoorboek::web {
+
+enum class InputKind {
+  date,       // YYYY-MM-DD
+  line,       // one short line of text
+  phone,      // a telephone number (digits only: the core refuses anything else)
+  text,       // several lines of text
+  lines,      // a list of texts, one per line (payload: a JSON array of strings)
+  number,     // a whole number
+  choice,     // one of `options`
+  yes_no,     // yes / no (payload: true / false); optional ones also offer "not known"
+  checklist,  // any of `options` (payload: a JSON array of the chosen values)
+  version,    // an earlier entry of type `version_of` (payload: its seq)
+  employee,   // whom the sick report is about (filled from app::employees_to_report_sick)
+};
+
+enum class Destination { payload, medical, summary, none };
+
+struct InputSpec {
+  std::string_view name;  // the form input's name ([a-z0-9_], see form.h)
+  InputKind kind = InputKind::line;
+  Destination destination = Destination::payload;
+  std::string_view key = {};  // the payload / medical field; the input's name when empty
+  bool required = false;
+  std::vector<std::string_view> options = {};
+  core::EntryType version_of = core::EntryType::plan_of_action;
+
+  std::string_view field() const { return key.empty() ? name : key; }
+};
+
+// Rows of inputs ("actions_0_due"); the page shows kInitialRows (or as many as were sent) and
+// one more for each press of "add a row", up to kMaxRows. A row left wholly empty is skipped.
+struct GroupSpec {
+  std::string_view name;
+  Destination destination = Destination::payload;  // payload: a list of objects under `name`
+  std::vector<InputSpec> columns;
+};
+
+using FormItem = std::variant<InputSpec, GroupSpec>;
+
+// Who a form is for: the people who run the case, or the employee about their own file.
+enum class Audience { staff, own_employee };
+
+struct EntryFormSpec {
+  std::string_view slug;  // in the URL: the entry type's name, or the form's own name
+  core::EntryType type;
+  Audience audience = Audience::staff;
+  bool medical_only = false;        // the whole form is MEDICAL: only for who writes medical data
+  bool attendee_is_viewer = false;  // a conversation of the employee: they are its attendee
+  std::vector<FormItem> items;
+};
+
+inline constexpr int kInitialRows = 3;
+inline constexpr int kMaxRows = 6;
+
+// Every entry form but the sick report's, in the order the index page lists them.
+const std::vector<EntryFormSpec>& entry_form_specs();
+const EntryFormSpec* find_entry_form(std::string_view slug);
+// The sick report (/cases/new): its date is "first_sick_day" and it names the employee.
+const EntryFormSpec& sick_report_form();
+
+// The input names of a group's cell and of its row count.
+std::string group_cell_name(std::string_view group, int row, std::string_view column);
+std::string group_rows_name(std::string_view group);
+
+}  // namespace spoorboek::web
