@@ -251,6 +251,9 @@ describe('a whole case, step by step', () => {
       s.who = 'casemanager';
       await s.loginAs('casemanager');
       await capture(s, 'analysed');
+      // The analysis is in the file; of its medical part only that there is one.
+      await s.page.locator('.entries .medical-note')
+        .filter({ hasText: h.text('nl', 'case.medical_present') }).first().waitFor();
       const form = `/cases/${walk.caseId}/entries/new/plan_of_action`;
       await s.clickAndWait(s.page.locator(`.next-steps a[href="${form}"]`), new RegExp(`${form}$`));
       await s.page.getByRole('heading', { level: 1, name: h.text('nl', 'forms.title.plan_of_action') })
@@ -420,6 +423,7 @@ describe('a whole case, step by step', () => {
           else await s.assertNotShown(walk.medicalNote);
         }
       }
+      t.diagnostic(`${walk.caseManagerPages.length} pages of the case manager checked`);
       const pages = new Set(walk.caseManagerPages.map((p) => new URL(p, h.config.baseURL).pathname));
       assert.ok(pages.has(`/cases/${walk.caseId}`) && pages.has('/dashboard') && pages.has('/cases/new'),
         `the case manager's pages: ${[...pages].join(', ')}`);
@@ -450,6 +454,7 @@ describe('a whole case, step by step', () => {
       await documents.getByText(walk.activity).first().waitFor();
       if (walk.interviewRecorded) {
         await s.page.locator('.action-items').getByText(walk.action).first().waitFor();
+        await documents.getByText(walk.action).first().waitFor();
       }
       await seen(s, 'own-file');
       // Someone else's file: not found, as if it did not exist.
