@@ -1,12 +1,16 @@
 // Records who read which case file before the file leaves the server.
 //
 // A handler that read a case file hands its answer to record_then_send() instead of sending it.
-// Group commit without a thread of its own: the first caller that finds no commit running
-// becomes the committer; it commits every waiting read record in one transaction (one durable
-// write for many readers), sends those answers, and goes on while more have queued meanwhile.
-// Callers that arrive during a commit only queue theirs and return, so their threads serve
-// other requests. When a commit fails, its readers get 503 and not the file: no case file is
-// shown without its read on record.
+// Group commit without a thread hand-off: the first caller that finds no commit running becomes
+// the committer for one round; it commits every waiting read record in one transaction (one
+// durable write for many readers) and sends those answers. Callers that arrive during a commit
+// only queue theirs and return; the next caller after the round commits them with its own. A
+// sweeper thread looks every kSweepInterval for reads left queued when no further request came.
+// When a commit fails, its readers get 503 and not the file: no case file is shown without its
+// read on record.
+// Measured (bench/README.md): a writer thread that committed for everybody cost two thread
+// hand-offs per answer (0.42-0.51 x nginx); a request's thread that kept committing while reads
+// kept coming starved its own connections (p99 13-20 ms); one round per request does neither.
 //
 // Durability: the read log's connection commits without fsync (WAL, synchronous=NORMAL). A
 // committed read survives a crash or kill of the server; only a power cut or kernel crash can
@@ -15,10 +19,12 @@
 // 27.7k (wrk -c64, same machine and run, bench/README.md). Entries keep synchronous=FULL.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "api/http_types.h"
@@ -33,13 +39,13 @@ namespace spoorboek::api {
 
 class ReadRecorder {
  public:
-  // Opens its own connection to the database at `db_path`.
+  // Opens its own connection to the database at `db_path` and starts the sweeper.
   static core::Result<std::unique_ptr<ReadRecorder>> open(const std::string& db_path);
   ~ReadRecorder();  // stop()s
 
   void record_then_send(store::CaseRead read, Responder responder, HttpResponse response);
-  // Waits for the commit in progress (which answers everything queued); afterwards reads are
-  // refused with 503. Idempotent.
+  // Refuses new reads with 503, commits and answers everything queued, and ends the sweeper.
+  // Idempotent.
   void stop();
 
  private:
@@ -49,16 +55,22 @@ class ReadRecorder {
     HttpResponse response;
   };
   explicit ReadRecorder(std::unique_ptr<store::SqliteStore> store);
-  // REQUIRES: committing_ was set by this caller. Commits and answers until the queue is empty,
-  // then clears committing_. `lock` is held on entry and on return.
-  void commit_waiting(std::unique_lock<std::mutex>& lock);
+  // REQUIRES: the caller holds the committer's turn and `lock`. Commits and answers what is
+  // queued; `lock` is released meanwhile and held again on return.
+  void commit_round(std::unique_lock<std::mutex>& lock);
+  void run_sweeper();
+
+  static constexpr std::chrono::milliseconds kSweepInterval{1};
 
   std::unique_ptr<store::SqliteStore> store_;  // used only by the committer of the moment
   std::mutex mutex_;
-  std::condition_variable idle_;  // committing_ became false
+  std::condition_variable idle_;          // committing_ became false
+  std::condition_variable sweeper_wake_;  // thread_exit_ was set
   std::vector<Pending> queue_;
-  bool committing_ = false;
-  bool stopping_ = false;
+  bool committing_ = false;  // someone holds the committer's turn
+  bool stopping_ = false;    // new reads are refused
+  bool thread_exit_ = false;
+  std::thread sweeper_;  // last: started once the members above exist
 };
 
 }  // namespace spoorboek::api
