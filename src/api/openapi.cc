@@ -373,7 +373,7 @@ constexpr std::array kDocumentParts = {
         "tags": ["cases"],
         "summary": "Append an entry to a case file",
         "operationId": "appendEntry",
-        "description": "The file is append-only: a correction is a new entry of type `correction`. Which types a role may add is fixed (e.g. the employee: reintegration_interview and wia_application; the company doctor: long_term_expected, problem_analysis, progress_evaluation, reintegration_interview, safety_net, correction); others get 403. A `medical` object in the payload only from those who read medical data (company doctor, employee): 403 otherwise. It is stored encrypted. `occurred_on` may not be after today (except maternity_leave). With `expected_seq` a stale view gets 409.",
+        "description": "The file is append-only: a correction is a new entry of type `correction`. Which types a role may add is fixed (e.g. the employee: reintegration_interview, plan_agreement, employee_view, file_copy_request and wia_application; the company doctor: long_term_expected, problem_analysis, progress_evaluation, reintegration_interview, safety_net, correction); others get 403. A `medical` object in the payload only from those who read medical data (company doctor, employee): 403 otherwise. It is stored encrypted. `occurred_on` may not be after today (except maternity_leave). With `expected_seq` a stale view gets 409.",
         "requestBody": {
           "required": true,
           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EntryRequest"}}}
@@ -945,7 +945,10 @@ constexpr std::array kDocumentParts = {
           "employment_end",
           "safety_net",
           "deviation",
-          "correction"
+          "correction",
+          "plan_agreement",
+          "employee_view",
+          "file_copy_request"
         ]
       },
       "CaseRow": {

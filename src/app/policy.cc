@@ -64,7 +64,8 @@ bool role_reaches(Role role, const Actor& actor, const store::CaseReach& reach) 
 // Who adds what to a file (documents-and-privacy.md §10.3): the employer's side runs the
 // process; the company doctor records the medical judgements; a coach and an occupational
 // expert record their conversations and work attempts; the employee records their own view of a
-// conversation and their WIA application.
+// conversation, their answer to the plan of action, their view (zienswijze), a request for a
+// copy of the file and their WIA application.
 std::bitset<core::kEntryTypeCount> appendable_by(Role role) {
   std::bitset<core::kEntryTypeCount> types;
   auto allow = [&types](std::initializer_list<EntryType> list) {
@@ -93,7 +94,8 @@ std::bitset<core::kEntryTypeCount> appendable_by(Role role) {
       allow({EntryType::progress_evaluation, EntryType::reintegration_interview});
       break;
     case Role::employee:
-      allow({EntryType::reintegration_interview, EntryType::wia_application});
+      allow({EntryType::reintegration_interview, EntryType::wia_application,
+             EntryType::plan_agreement, EntryType::employee_view, EntryType::file_copy_request});
       break;
   }
   return types;

@@ -50,6 +50,9 @@ enum class EntryType : std::uint8_t {
   safety_net,               // vangnet situation (ZW 29 lid 2 e-g, 29a, 29b)
   deviation,                // gemotiveerde afwijking van een termijn (RPG art. 5)
   correction,               // corrects or voids an earlier entry, with a reason
+  plan_agreement,           // the employee agrees (or not) to the current Plan van Aanpak version
+  employee_view,            // zienswijze: the employee's own view on the process, for the file
+  file_copy_request,        // the employee asks for a copy (afschrift) of (part of) the file
   count_
 };
 inline constexpr std::size_t kEntryTypeCount = static_cast<std::size_t>(EntryType::count_);

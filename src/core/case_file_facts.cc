@@ -182,6 +182,30 @@ void read_correction(ObjectReader& r, EntryFacts& facts) {
   }
 }
 
+// The employee's answer to a version of the plan (WVP: the plan is drawn up together and the
+// employee says whether they agree); remarks are required unless they simply agree.
+void read_plan_agreement(ObjectReader& r, EntryFacts& facts) {
+  facts.plan_seq = r.required_integer("plan_seq", 1, INT64_MAX);
+  facts.agreement = r.required_choice("agreement", {"agreed", "agreed_with_remarks", "refused"});
+  if (facts.agreement == "agreed") {
+    r.optional_text("remarks");
+  } else {
+    r.required_text("remarks");
+  }
+}
+
+void read_employee_view(ObjectReader& r) {
+  r.required_choice("subject",
+                    {"plan_of_action", "reintegration", "reintegration_report", "other"});
+  r.required_text("view");
+}
+
+void read_file_copy_request(ObjectReader& r) {
+  r.required_choice("documents", {"whole_file", "plan_of_action", "problem_analysis",
+                                  "reintegration_report"});
+  r.optional_text("note");
+}
+
 void read_fields(EntryType type, ObjectReader& r, EntryFacts& facts) {
   switch (type) {
     case EntryType::sick_report: return read_sick_report(r);
@@ -208,6 +232,9 @@ void read_fields(EntryType type, ObjectReader& r, EntryFacts& facts) {
     case EntryType::safety_net: return read_safety_net(r, facts);
     case EntryType::deviation: return read_deviation(r, facts);
     case EntryType::correction: return read_correction(r, facts);
+    case EntryType::plan_agreement: return read_plan_agreement(r, facts);
+    case EntryType::employee_view: return read_employee_view(r);
+    case EntryType::file_copy_request: return read_file_copy_request(r);
     case EntryType::count_: return;
   }
 }

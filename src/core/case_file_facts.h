@@ -34,6 +34,9 @@ struct EntryFacts {
   std::optional<bool> same_cause_as_before;
   // problem_analysis, plan_of_action: the seq of the version this adjustment replaces.
   std::optional<std::int64_t> replaces_seq;
+  // plan_agreement: the plan version agreed to, and agreed / agreed_with_remarks / refused.
+  std::int64_t plan_seq = 0;
+  std::string agreement;
   // safety_net.
   SafetyNet safety_net = SafetyNet::none;
   // deviation.

@@ -173,9 +173,20 @@ Status Folder::apply(const EffectiveEntry& entry) {
       return apply_version(entry, fold_.state.problem_analysis_versions, current_problem_analysis_,
                            fold_.timeline_input.problem_analysis_date, "problem_analysis_date");
     case EntryType::plan_of_action:
+      fold_.state.current_plan_agreement.clear();
       return apply_version(entry, fold_.state.plan_of_action_versions,
                            fold_.state.current_plan_seq, fold_.timeline_input.plan_of_action_date,
                            "plan_of_action_date");
+    case EntryType::plan_agreement:
+      if (fold_.state.current_plan_seq != entry.facts.plan_seq) {
+        return entry_error(entry, "not_current_version", "payload.plan_seq",
+                           fold_.state.current_plan_seq
+                               ? "must name the current version of the plan, entry " +
+                                     std::to_string(*fold_.state.current_plan_seq)
+                               : "there is no plan of action to agree to yet");
+      }
+      fold_.state.current_plan_agreement = entry.facts.agreement;
+      return ok_status();
     default:
       apply_step(entry);
       return ok_status();
@@ -368,7 +379,8 @@ void Folder::apply_step(const EffectiveEntry& entry) {
       in.deviations.push_back(Deviation{*facts.milestone, facts.reason});
       break;
     default:
-      break;  // content for people only: interviews, track-1 attempts
+      break;  // content for people only: conversations, track-1 attempts, the employee's view
+              // and copy requests
   }
 }
 
@@ -490,7 +502,8 @@ Result<CaseFold> fold_case_file(std::span<const Entry> entries, Date as_of) {
 }
 
 bool fold_reads_only_date(EntryType type) {
-  return type == EntryType::reintegration_interview || type == EntryType::track_1_attempt;
+  return type == EntryType::reintegration_interview || type == EntryType::track_1_attempt ||
+         type == EntryType::employee_view || type == EntryType::file_copy_request;
 }
 
 std::vector<Entry> fold_relevant_entries(std::span<const Entry> entries) {

@@ -43,6 +43,9 @@ struct CaseState {
   int problem_analysis_versions = 0;
   int plan_of_action_versions = 0;
   std::optional<std::int64_t> current_plan_seq;  // the version an adjustment must replace
+  // The employee's latest answer to the current plan version (plan_agreement), empty while
+  // there is none: a new version needs a new answer.
+  std::string current_plan_agreement;
   std::optional<std::string> track_decision;     // of the latest first-year evaluation
   std::optional<Date> employment_ended_on;
   bool voluntary_extension_lapsed = false;  // the case ended before the waiting period did
@@ -71,8 +74,9 @@ struct CaseFold {
 // message starting with "entry <seq> (<type>)".
 Result<CaseFold> fold_case_file(std::span<const Entry> entries, Date as_of);
 
-// Entry types the fold reads nothing of but their date: conversations and track-1 attempts are
-// content for people. Their one rule is that the sick report precedes them.
+// Entry types the fold reads nothing of but their date: conversations, track-1 attempts, the
+// employee's view and copy requests are content for people. Their one rule is that the sick
+// report precedes them.
 bool fold_reads_only_date(EntryType type);
 
 // The entries of a case file that the fold of the file plus one new entry needs, when that new

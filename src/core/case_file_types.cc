@@ -41,6 +41,9 @@ constexpr std::array<EntryTypeInfo, kEntryTypeCount> kEntryTypes{{
     {"safety_net", "Vangnetsituatie", Visibility::medical},
     {"deviation", "Gemotiveerde afwijking van een termijn", Visibility::admin},
     {"correction", "Correctie", Visibility::admin},
+    {"plan_agreement", "Instemming met het Plan van Aanpak", Visibility::admin},
+    {"employee_view", "Zienswijze van de werknemer", Visibility::admin},
+    {"file_copy_request", "Verzoek om een afschrift van het dossier", Visibility::admin},
 }};
 
 constexpr std::array<std::string_view, 5> kVisibilityNames{

@@ -121,21 +121,27 @@ std::vector<EntryFormSpec> build_specs() {
                    false, false, {InputSpec{"handed_to_employee_on", K::date}}});
   specs.push_back({"wia_application", EntryType::wia_application, Audience::staff, false, false,
                    {}});
-  // The employee's own forms: core lets the employee add a conversation record (their view and
-  // agreement) and their WIA application, nothing else. The first one of a type is where a link
-  // by entry type leads the employee.
-  specs.push_back({"employee_opinion", EntryType::reintegration_interview, Audience::own_employee,
-                   false, true,
-                   {InputSpec{"subject", K::line, D::summary},
-                    InputSpec{"employee_view", K::text, D::payload, {}, true},
-                    agreement()}});
-  specs.push_back({"plan_agreement", EntryType::reintegration_interview, Audience::own_employee,
-                   false, true,
-                   {InputSpec{"plan", K::version, D::summary, {}, true, {},
+  // The employee's own forms: their view (zienswijze), their answer to the current plan of
+  // action, a request for a copy of the file, and their WIA application. The first one of a type
+  // is where a link by entry type leads the employee.
+  specs.push_back({"employee_opinion", EntryType::employee_view, Audience::own_employee, false,
+                   false,
+                   {InputSpec{"subject", K::choice, D::payload, {}, true,
+                              {"plan_of_action", "reintegration", "reintegration_report", "other"}},
+                    InputSpec{"employee_view", K::text, D::payload, "view", true}}});
+  specs.push_back({"plan_agreement", EntryType::plan_agreement, Audience::own_employee, false,
+                   false,
+                   {InputSpec{"plan", K::version, D::payload, "plan_seq", true, {},
                               EntryType::plan_of_action},
-                    InputSpec{"employee_agreement", K::choice, D::payload, {}, true,
+                    InputSpec{"employee_agreement", K::choice, D::payload, "agreement", true,
                               {"agreed", "agreed_with_remarks", "refused"}},
-                    InputSpec{"employee_view", K::text}}});
+                    InputSpec{"employee_view", K::text, D::payload, "remarks"}}});
+  specs.push_back({"file_copy_request", EntryType::file_copy_request, Audience::own_employee,
+                   false, false,
+                   {InputSpec{"documents", K::choice, D::payload, {}, true,
+                              {"whole_file", "plan_of_action", "problem_analysis",
+                               "reintegration_report"}},
+                    InputSpec{"note", K::text}}});
   specs.push_back({"own_wia_application", EntryType::wia_application, Audience::own_employee,
                    false, false, {}});
   return specs;

@@ -226,10 +226,9 @@ Data employee_actions(Language language, std::int64_t case_id, const app::CasePa
     std::optional<core::EntryType> type;
   };
   const Wish wishes[] = {
-      {"case.own.agree_plan", std::nullopt},
-      {"case.own.add_view", core::EntryType::reintegration_interview},
-      {"case.own.opinion", std::nullopt},
-      {"case.own.copy", std::nullopt},
+      {"case.own.agree_plan", core::EntryType::plan_agreement},
+      {"case.own.opinion", core::EntryType::employee_view},
+      {"case.own.copy", core::EntryType::file_copy_request},
   };
   Data list{Data::type::list};
   for (const auto& wish : wishes) {

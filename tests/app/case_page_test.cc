@@ -106,7 +106,10 @@ TEST_F(CasePageTest, NextStepsPutTheOverdueFirstAndLinkOnlyWhatTheActorMayAdd) {
     }
   }
   EXPECT_EQ(own->appendable, (std::vector<core::EntryType>{core::EntryType::reintegration_interview,
-                                                           core::EntryType::wia_application}));
+                                                           core::EntryType::wia_application,
+                                                           core::EntryType::plan_agreement,
+                                                           core::EntryType::employee_view,
+                                                           core::EntryType::file_copy_request}));
 }
 
 TEST_F(CasePageTest, PartialWorkRunsUntilTheNextChangeOfWork) {

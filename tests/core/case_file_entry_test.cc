@@ -58,6 +58,9 @@ const ValidCase kValid[] = {
     {"safety_net", R"({"kind":"no_risk"})"},
     {"deviation", R"({"milestone":"plan_of_action","reason":"employee in hospital"})"},
     {"correction", R"({"corrects_seq":2,"reason":"typo in the date","new_occurred_on":"2026-03-01"})"},
+    {"plan_agreement", R"({"plan_seq":4,"agreement":"agreed_with_remarks","remarks":"start at 2 h"})"},
+    {"employee_view", R"({"subject":"plan_of_action","view":"I would rather start in the morning"})"},
+    {"file_copy_request", R"({"documents":"whole_file","note":"for my lawyer"})"},
 };
 
 TEST(CaseFileEntry, EveryTypeAcceptsARealisticPayload) {

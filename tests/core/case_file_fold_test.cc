@@ -329,3 +329,80 @@ TEST(CaseFileFold, ExtensionEndingBeforeTheWaitingPeriodIsRefused) {
 
 }  // namespace
 }  // namespace spoorboek::core
+
+namespace spoorboek::core {
+namespace {
+
+using testing::append;
+using testing::day;
+using testing::sick_report;
+using testing::simple;
+
+std::string agreement(int plan_seq, const char* answer, const char* remarks = nullptr) {
+  std::string payload = R"({"plan_seq":)" + std::to_string(plan_seq) + R"(,"agreement":")" +
+                        answer + "\"";
+  if (remarks) payload += R"(,"remarks":")" + std::string(remarks) + "\"";
+  return payload + "}";
+}
+
+// The employee answers a version of the plan; an adjustment (a new version) needs a new answer,
+// and an answer to a version that is not the current one is refused.
+TEST(CaseFileFold, TheEmployeeAgreesToTheCurrentPlanVersion) {
+  std::vector<Entry> file;
+  append(file, sick_report("2026-01-05"));
+  const std::string plan = R"({"goal":"own_work","case_manager":"C","employee_agreement":"pending",)"
+                           R"("activities":[{"description":"d","owner":"o","due":"2026-04-01"}]})";
+  append(file, simple("plan_of_action", "2026-02-20", plan.c_str()));  // 2
+  auto folded = fold_case_file(file, day("2026-03-02"));
+  ASSERT_TRUE(folded.ok());
+  EXPECT_EQ(folded->state.current_plan_agreement, "");
+
+  append(file, simple("plan_agreement", "2026-02-21", agreement(2, "agreed").c_str()));
+  folded = fold_case_file(file, day("2026-03-02"));
+  ASSERT_TRUE(folded.ok()) << folded.error().message;
+  EXPECT_EQ(folded->state.current_plan_agreement, "agreed");
+
+  std::string adjustment = plan;
+  adjustment.insert(1, R"("replaces_seq":2,"adjustment_reason":"evaluation",)");
+  append(file, simple("plan_of_action", "2026-02-25", adjustment.c_str()));  // 4
+  folded = fold_case_file(file, day("2026-03-02"));
+  ASSERT_TRUE(folded.ok()) << folded.error().message;
+  EXPECT_EQ(folded->state.current_plan_agreement, "");
+
+  std::vector<Entry> stale = file;
+  append(stale, simple("plan_agreement", "2026-02-26", agreement(2, "agreed").c_str()));
+  const auto refused = fold_case_file(stale, day("2026-03-02"));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "not_current_version");
+  EXPECT_EQ(refused.error().field, "payload.plan_seq");
+
+  append(file, simple("plan_agreement", "2026-02-26",
+                      agreement(4, "refused", "the hours are too many").c_str()));
+  folded = fold_case_file(file, day("2026-03-02"));
+  ASSERT_TRUE(folded.ok()) << folded.error().message;
+  EXPECT_EQ(folded->state.current_plan_agreement, "refused");
+}
+
+TEST(CaseFileFold, AnAgreementBeforeAnyPlanIsRefused) {
+  std::vector<Entry> file;
+  append(file, sick_report("2026-01-05"));
+  append(file, simple("plan_agreement", "2026-02-21", agreement(1, "agreed").c_str()));
+  const auto folded = fold_case_file(file, day("2026-03-02"));
+  ASSERT_FALSE(folded.ok());
+  EXPECT_EQ(folded.error().code, "not_current_version");
+}
+
+TEST(CaseFileEntryPayload, ARefusalOrRemarksNeedTheirWords) {
+  EXPECT_FALSE(parse_entry_draft(simple("plan_agreement", "2026-03-02",
+                                        agreement(2, "refused").c_str()))
+                   .ok());
+  EXPECT_TRUE(parse_entry_draft(simple("plan_agreement", "2026-03-02",
+                                       agreement(2, "refused", "too much").c_str()))
+                  .ok());
+  EXPECT_FALSE(parse_entry_draft(simple("employee_view", "2026-03-02",
+                                        R"({"subject":"plan_of_action"})"))
+                   .ok());
+}
+
+}  // namespace
+}  // namespace spoorboek::core

@@ -319,7 +319,9 @@ TEST(CasePage, TheEmployeeSeesTheirOwnFileInPlainLanguageAndOnlyIt) {
   EXPECT_TRUE(contains(own.body, "Uw documenten"));
   EXPECT_TRUE(contains(own.body, "Een kopie van uw dossier aanvragen"));
   EXPECT_TRUE(contains(own.body, "Instemmen met het Plan van Aanpak"));
-  EXPECT_TRUE(contains(own.body, dashboard.location + "/entries/new/reintegration_interview"));
+  for (const char* form : {"plan_agreement", "employee_view", "file_copy_request"}) {
+    EXPECT_TRUE(contains(own.body, dashboard.location + "/entries/new/" + form)) << form;
+  }
   EXPECT_TRUE(contains(own.body, "<svg"));
   // Links to forms only for what the employee may add (policy.h): never a problem analysis.
   EXPECT_FALSE(contains(own.body, "/entries/new/problem_analysis"));
