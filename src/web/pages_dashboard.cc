@@ -225,6 +225,9 @@ api::HttpResponse dashboard_page(api::Context& context, const api::HttpRequest& 
                       forbidden ? "error.forbidden" : "error.internal");
   }
   data.set("lists", true);
+  // The employer's side reports sickness (the sick report form offers whom they may report).
+  data.set("may_report_sick", actor.roles.has(app::Role::case_manager) ||
+                                  actor.roles.has(app::Role::line_manager));
   set_filters(data, language, input, *board);
   set_lists(data, language, actor, *board);
   const bool bad_filter = !input.search_error.empty() || !input.employer_error.empty() ||

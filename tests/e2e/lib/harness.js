@@ -132,8 +132,6 @@ async function launchBrowser() {
 // Console errors known and reported to the pages' owners, not yet fixed. Each is a wish in the
 // report; remove it here once the page has it.
 const KNOWN_GAPS = [
-  // No favicon: chromium asks for /favicon.ico on every new page and logs the 404.
-  /^console: Failed to load resource: the server responded with a status of 404 .*\/favicon\.ico\)$/,
 ];
 
 class Session {

@@ -463,9 +463,7 @@ describe('a whole case, step by step', () => {
     });
   });
 
-  it('the case manager\'s dashboard links the sick report', {
-    todo: 'web/templates/dashboard.mustache has no link to /cases/new (the walk-through opens it by its address)',
-  }, async (t) => {
+  it('the case manager\'s dashboard links the sick report', async (t) => {
     if (!needs(t, 'caseId')) return;
     await h.withSession(browser, t, async (s) => {
       await s.loginAs('casemanager', { shoot: false });
@@ -473,11 +471,7 @@ describe('a whole case, step by step', () => {
     }, { artefacts: false });
   });
 
-  it('the employee\'s own file links the employee\'s forms', {
-    todo: 'src/web/pages_case.cc own_actions: "agree to the plan of action" and "give your opinion" are ' +
-      'shown as not possible yet, though the forms plan_agreement and employee_opinion exist (the ' +
-      'walk-through reaches the first through the file\'s list of forms)',
-  }, async (t) => {
+  it('the employee\'s own file links the employee\'s forms', async (t) => {
     if (!needs(t, 'caseId', 'employee')) return;
     await h.withSession(browser, t, async (s) => {
       await s.loginAs(walk.employee, { lang: 'en', shoot: false });
