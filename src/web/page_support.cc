@@ -1,6 +1,7 @@
 #include "web/page_support.h"
 
 #include <cctype>
+#include <charconv>
 
 #include "security/tokens.h"
 
@@ -82,6 +83,13 @@ std::string local_path(std::string_view path) {
     if (static_cast<unsigned char>(c) < 0x20 || c == '\\') return "/";
   }
   return std::string(path);
+}
+
+std::optional<std::int64_t> positive_id(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
 }
 
 std::string path_with_query(const api::HttpRequest& request) {

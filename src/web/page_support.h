@@ -69,6 +69,9 @@ using SignedInWork = std::function<api::HttpResponse(api::Context&, const PageUs
 void for_signed_in_user(PageState& state, const api::HttpRequest& request,
                         const api::Responder& responder, const SignedInWork& work);
 
+// A database id typed or sent as text: a positive decimal integer, nothing else.
+std::optional<std::int64_t> positive_id(std::string_view text);
+
 // The request's path with its query re-encoded, without ?lang= (the language switch sets that):
 // where the language switch returns to, so that a page keeps its filters and search.
 std::string path_with_query(const api::HttpRequest& request);

@@ -24,15 +24,9 @@ struct SentForm {
   std::string form_error;
 };
 
-std::optional<std::int64_t> positive_id(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
-
+// An enrolment-only session (two-factor login not set up yet) may do nothing else.
 bool is_administrator(const PageUser& user) {
-  return user.who.actor.roles.has(app::Role::administrator);
+  return user.who.actor.roles.has(app::Role::administrator) && !user.who.enrolment_only;
 }
 
 // The errors of a use case, placed by their field; what has no field of this form goes on top.

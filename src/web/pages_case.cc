@@ -24,13 +24,6 @@ namespace {
 constexpr std::string_view kWideSlot = "<!--spoorboek:timeline-wide-->";
 constexpr std::string_view kCompactSlot = "<!--spoorboek:timeline-compact-->";
 
-std::optional<std::int64_t> case_id_of(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
-
 std::string text_of(Language language, std::string_view key) {
   return std::string(Catalogue::instance().text(language, key));
 }
@@ -311,7 +304,7 @@ void register_case_routes(api::Router& router, const Shared& shared) {
     std::optional<store::CaseRead> read;
     api::HttpResponse response = [&] {
       if (user->who.enrolment_only) return see_other("/dashboard");
-      const auto case_id = case_id_of(request.param("id").value_or(""));
+      const auto case_id = positive_id(request.param("id").value_or(""));
       if (!case_id) return not_found(language, *user);
       app::CasePages pages(*context.store, *context.app);
       auto page = pages.case_page(user->who.actor, *case_id, now.today, language);

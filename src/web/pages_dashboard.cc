@@ -21,13 +21,6 @@ struct FilterInput {
   std::string status_error;
 };
 
-std::optional<std::int64_t> positive_id(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
-
 FilterInput read_filters(const api::HttpRequest& request, const app::Actor& actor,
                          Language language) {
   const Catalogue& texts = Catalogue::instance();

@@ -24,13 +24,6 @@ namespace {
 constexpr std::string_view kDateInput = "occurred_on";
 constexpr std::string_view kFirstSickDay = "first_sick_day";
 
-std::optional<std::int64_t> positive_id(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
-
 std::string case_url(std::int64_t case_id) { return "/cases/" + std::to_string(case_id); }
 
 std::string text_of(Language language, std::string_view key) {
