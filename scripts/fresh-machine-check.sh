@@ -31,6 +31,10 @@
 #   SPOORBOEK_SECURITY_MIRROR   security mirror (default: the host's, else http://deb.debian.org/debian-security)
 #   SPOORBOEK_TEST_TIMEOUT      seconds allowed for ./test.sh (default 7200)
 #   SPOORBOEK_RUN_TIMEOUT       seconds allowed for ./run.sh with --run (default 900)
+#   SPOORBOEK_EGRESS_CA         a CA bundle the host's network needs for TLS (an intercepting proxy),
+#                               given to npm in the chroot as NODE_EXTRA_CA_CERTS (default: the host's
+#                               /usr/local/share/ca-certificates/*.crt when there are any; empty: none).
+#                               Only the network differs from a fresh machine's, not what is installed.
 #
 # Exit code: test.sh's exit code; if test.sh passed, run.sh's (with --run; 124 means it timed out);
 # 125 when the check itself could not be set up (not root, debootstrap or clone failed, ...).
@@ -73,6 +77,11 @@ SNAPSHOT=${SPOORBOEK_CHROOT_SNAPSHOT:-$CHROOT.base.tar}
 LOG_DIR=${SPOORBOEK_CHECK_LOGS:-$CHROOT.logs}
 APT_CACHE=${SPOORBOEK_APT_CACHE-$CHROOT.apt-archives}
 TEST_TIMEOUT=${SPOORBOEK_TEST_TIMEOUT:-7200}
+if [ -z "${SPOORBOEK_EGRESS_CA+set}" ] && compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  EGRESS_CA=/usr/local/share/ca-certificates
+else
+  EGRESS_CA=${SPOORBOEK_EGRESS_CA:-}
+fi
 RUN_TIMEOUT=${SPOORBOEK_RUN_TIMEOUT:-900}
 
 # The chroot gets `rm -rf`: refuse anything that is not clearly a directory of its own.
@@ -263,6 +272,7 @@ mount_all() {
 in_chroot() { # <timeout seconds> <log file> <command line>
   local rc=0
   timeout --kill-after=30 "$1" chroot "$CHROOT" /usr/bin/env -i HOME=/root PATH="$CHROOT_PATH" \
+    ${EGRESS_CA:+NODE_EXTRA_CA_CERTS=/root/host-egress-ca.pem} \
     bash -c "$3" </dev/null >>"$2" 2>&1 &
   child=$!
   wait "$child" || rc=$?
@@ -295,6 +305,11 @@ step_end
 
 step_begin "2. mounts"
 mount_all
+if [ -n "$EGRESS_CA" ]; then
+  if [ -d "$EGRESS_CA" ]; then cat "$EGRESS_CA"/*.crt; else cat "$EGRESS_CA"; fi \
+    >"$CHROOT/root/host-egress-ca.pem" || die "cannot read the egress CA $EGRESS_CA"
+  say "npm in the chroot trusts the host's egress CA ($EGRESS_CA)"
+fi
 step_end
 
 step_begin "3. clone of HEAD"
