@@ -18,9 +18,14 @@ const h = require('../lib/harness');
 
 const DAY = 24 * 3600 * 1000;
 // A date `days` from today as the server counts (Europe/Amsterdam), YYYY-MM-DD.
+// Built from the parts, not from a locale's format: Debian's node has only English locale data
+// (en-CA would fall back to "10/5/2026").
 function isoDay(days) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' })
-    .format(new Date(Date.now() + days * DAY));
+  const parts = new Intl.DateTimeFormat('en', {
+    timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit',
+  }).formatToParts(new Date(Date.now() + days * DAY));
+  const part = (type) => parts.find((p) => p.type === type).value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 function escape(value) {
