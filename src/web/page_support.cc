@@ -120,11 +120,16 @@ std::string path_with_query(const api::HttpRequest& request) {
 }
 
 void for_signed_in_user(PageState& state, const api::HttpRequest& request,
-                        const api::Responder& responder, const SignedInWork& work) {
+                        const api::Responder& responder, const SignedInWork& work,
+                        bool allow_enrolment) {
   with_page_context(state, request, responder, [&](api::Context& context, const app::Moment& now) {
     auto user = page_user(context, request, now);
     if (!user) return see_other("/login?notice=session_ended");
-    api::HttpResponse response = work(context, *user, now);
+    // An enrolment-only session (two-factor login not set up yet) may only set it up.
+    api::HttpResponse response =
+        user->who.enrolment_only && !allow_enrolment
+            ? error_page(page_language(request), user->viewer(), 403, "error.forbidden")
+            : work(context, *user, now);
     response.log_user = user->who.actor.user_id;
     return response;
   });

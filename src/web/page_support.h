@@ -62,12 +62,14 @@ void with_page_context(PageState& state, const api::HttpRequest& request,
                        const std::function<api::HttpResponse(api::Context&, const app::Moment&)>&
                            work);
 
-// Runs `work` for the person behind the session cookie (the access log names them); anyone else
-// is sent to the login page.
+// Runs `work` for the person behind the session cookie with a full session (the access log names
+// them); an enrolment-only session gets 403, anyone else is sent to the login page.
 using SignedInWork = std::function<api::HttpResponse(api::Context&, const PageUser&,
                                                      const app::Moment&)>;
+// `allow_enrolment`: the page serves an enrolment-only session too (the language switch).
 void for_signed_in_user(PageState& state, const api::HttpRequest& request,
-                        const api::Responder& responder, const SignedInWork& work);
+                        const api::Responder& responder, const SignedInWork& work,
+                        bool allow_enrolment = false);
 
 // A database id typed or sent as text: a positive decimal integer, nothing else.
 std::optional<std::int64_t> positive_id(std::string_view text);

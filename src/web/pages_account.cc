@@ -131,7 +131,7 @@ void register_account_routes(api::Router& router, const Shared& shared) {
     for_signed_in_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
                                         const app::Moment&) {
       return set_language(*shared, context, request, user, *form);
-    });
+    }, /*allow_enrolment=*/true);
   });
 }
 

@@ -30,20 +30,14 @@ std::string text_of(Language language, std::string_view key) {
   return std::string(Catalogue::instance().text(language, key));
 }
 
-// Runs `work` for a logged-in person with a full session; others go to the login page.
+// Runs `work` for a logged-in person with a full session, in their language.
 using UserWork =
     std::function<api::HttpResponse(api::Context&, const PageUser&, Language, const app::Moment&)>;
 void for_user(PageState& state, api::HttpRequest& request, const api::Responder& out,
               const UserWork& work) {
-  with_page_context(state, request, out, [&](api::Context& context, const app::Moment& now) {
-    auto user = page_user(context, request, now);
-    if (!user) return see_other("/login?notice=session_ended");
-    const Language language = viewer_language(context, request, *user);
-    api::HttpResponse response =
-        user->who.enrolment_only ? error_page(language, user->viewer(), 403, "error.forbidden")
-                                 : work(context, *user, language, now);
-    response.log_user = user->who.actor.user_id;
-    return response;
+  for_signed_in_user(state, request, out, [&](api::Context& context, const PageUser& user,
+                                              const app::Moment& now) {
+    return work(context, user, viewer_language(context, request, user), now);
   });
 }
 

@@ -63,6 +63,11 @@ class AccountTest : public ::testing::Test {
                                                                    security::kTotpStepSeconds),
                                   now)
                     .ok());
+    // An administrator without two-factor login: outside the demo, a login gives them an
+    // enrolment-only session.
+    app::NewUser admin{"admin@example.test", "Beheerder", kPassword, {app::Role::administrator},
+                       std::nullopt, std::nullopt, std::nullopt};
+    ASSERT_TRUE(accounts.create_user(root, admin, now).ok());
     server_ = serve_pages(db_);
     ASSERT_TRUE(server_->running()) << server_->error();
   }
@@ -105,6 +110,30 @@ TEST_F(AccountTest, TheTwoFactorStepCompletesTheLogin) {
   EXPECT_EQ(done.location, "/dashboard");
   EXPECT_TRUE(browser.cookie("spoorboek_session").has_value());
   EXPECT_EQ(browser.get("/dashboard").status, 200);
+}
+
+// An enrolment-only session may set up two-factor login and choose its language, nothing else:
+// no administration, no password change, no entry forms.
+TEST_F(AccountTest, AnEnrolmentOnlySessionReachesNothingButTheSetUp) {
+  Browser browser(server_->port());
+  const Page login = browser.log_in("admin@example.test", kPassword);
+  ASSERT_EQ(login.status, 303) << login.body;
+  ASSERT_TRUE(browser.cookie("spoorboek_session").has_value());
+  const Page dashboard = browser.get("/dashboard");
+  // The dashboard is the set-up page (403: nothing else is allowed yet).
+  ASSERT_EQ(dashboard.status, 403);
+  EXPECT_TRUE(contains(dashboard.body, "Tweestapsverificatie instellen"));
+  EXPECT_FALSE(contains(dashboard.body, "href=\"/admin\""));
+  for (const char* path : {"/admin", "/account/password", "/cases/new"}) {
+    EXPECT_EQ(browser.get(path).status, 403) << path;
+  }
+  const Page employer = browser.post("/admin/employers", {{"csrf", csrf_of(dashboard.body)},
+                                                          {"name", "Niet toegestaan BV"}});
+  EXPECT_EQ(employer.status, 403);
+  const Page language = browser.post("/account/language", {{"csrf", csrf_of(dashboard.body)},
+                                                           {"language", "en"},
+                                                           {"back", "/dashboard"}});
+  EXPECT_EQ(language.status, 303);
 }
 
 TEST_F(AccountTest, TheCodeStepNeedsItsCsrfCookie) {
