@@ -3,14 +3,19 @@
 # Idempotent and quiet when everything is present, so build.sh can call it every time.
 set -euo pipefail
 
-packages=(
-  ca-certificates g++ cmake ninja-build pkg-config
-  nlohmann-json3-dev libsqlite3-dev libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
-  libssl-dev librestinio-dev libasio-dev libhttp-parser-dev libkainjow-mustache-dev
-  googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
-  jq procps curl
-  clang libclang-rt-14-dev
-)
+# With arguments: those packages instead (scripts/install-e2e-deps.sh uses this).
+if [ $# -gt 0 ]; then
+  packages=("$@")
+else
+  packages=(
+    ca-certificates g++ cmake ninja-build pkg-config
+    nlohmann-json3-dev libsqlite3-dev libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
+    libssl-dev librestinio-dev libasio-dev libhttp-parser-dev libkainjow-mustache-dev
+    googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+    jq procps curl
+    clang libclang-rt-14-dev
+  )
+fi
 
 missing=()
 for p in "${packages[@]}"; do
