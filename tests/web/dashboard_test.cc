@@ -21,24 +21,6 @@ Browser logged_in(const std::string& who) {
   return browser;
 }
 
-// Text of the page that looks like a catalogue key ("dashboard.title") or a template tag.
-std::vector<std::string> raw_keys(const std::string& html) {
-  std::set<std::string> sections;
-  for (const auto& [key, text] : web::Catalogue::instance().texts(web::Language::nl)) {
-    sections.insert(key.substr(0, key.find('.')));
-  }
-  std::string alternatives;
-  for (const auto& section : sections) alternatives += (alternatives.empty() ? "" : "|") + section;
-  const std::regex key("[>\\s](?:" + alternatives + ")\\.[a-z0-9_]+");
-  std::vector<std::string> found;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), key); it != std::sregex_iterator();
-       ++it) {
-    found.push_back(it->str());
-  }
-  if (html.find("{{") != std::string::npos) found.push_back("{{");
-  return found;
-}
-
 std::vector<std::string> case_links(const std::string& html) {
   static const std::regex link("href=\"(/cases/[0-9]+)\"");
   std::vector<std::string> links;

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 
+#include "web/catalogue.h"
 #include "web/pages.h"
 
 namespace spoorboek::webtest {
@@ -131,6 +133,23 @@ std::string url_encode(const Fields& fields) {
 
 bool contains(const std::string& html, const std::string& needle) {
   return html.find(needle) != std::string::npos;
+}
+
+std::vector<std::string> raw_keys(const std::string& html) {
+  std::set<std::string> sections;
+  for (const auto& [key, text] : web::Catalogue::instance().texts(web::Language::nl)) {
+    sections.insert(key.substr(0, key.find('.')));
+  }
+  std::string alternatives;
+  for (const auto& section : sections) alternatives += (alternatives.empty() ? "" : "|") + section;
+  const std::regex key("[>\\s](?:" + alternatives + ")\\.[a-z0-9_]+");
+  std::vector<std::string> found;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), key); it != std::sregex_iterator();
+       ++it) {
+    found.push_back(it->str());
+  }
+  if (html.find("{{") != std::string::npos) found.push_back("{{");
+  return found;
 }
 
 }  // namespace spoorboek::webtest

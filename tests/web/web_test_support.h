@@ -78,6 +78,10 @@ std::string url_encode(const Fields& fields);
 // Whether `html` contains `needle`.
 bool contains(const std::string& html, const std::string& needle);
 
+// Text of the page that looks like a catalogue key ("dashboard.title", a key of any section the
+// catalogue has) or a template tag: a text the page forgot to translate.
+std::vector<std::string> raw_keys(const std::string& html);
+
 inline constexpr const char* kDemoPassword = "demo";
 
 }  // namespace spoorboek::webtest
