@@ -79,6 +79,11 @@ struct CaseFileView {
   std::optional<core::Date> wage_continuation_end;
   std::optional<core::MilestoneKey> next_deadline;
   std::vector<MilestoneView> milestones;  // in process order
+  // What the views above were made from, for pages that draw more of it (the case page): who
+  // reaches the case, and when has_timeline the engine's input and result.
+  store::CaseReach reach;
+  core::TimelineInput timeline_input;
+  core::Timeline timeline;
 };
 
 // A case's engine input and timeline as of a day (the `spoorboek timeline` contract).

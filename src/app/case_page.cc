@@ -104,16 +104,14 @@ std::optional<core::EntryType> entry_type_recording(core::MilestoneKey key) {
 
 Result<CasePageData> CasePages::case_page(const Actor& actor, std::int64_t case_id,
                                           core::Date as_of, core::Language language) {
+  // One read of the file: its view carries the reach and the timeline the page draws.
   auto file = app_.get_case_file(actor, case_id, as_of, language);
   if (!file.ok()) return file.error();
-  auto timeline = app_.get_timeline(actor, case_id, as_of);
-  if (!timeline.ok()) return timeline.error();
-  auto reach = app_.reachable_case(actor, case_id);
-  if (!reach.ok()) return reach.error();
-  const CaseAccess access = case_access(actor, *reach);
+  const store::CaseReach& reach = file->reach;
+  const CaseAccess access = case_access(actor, reach);
 
   CasePageData page;
-  page.own_file = actor.employee_id && *actor.employee_id == reach->employee_id;
+  page.own_file = actor.employee_id && *actor.employee_id == reach.employee_id;
   for (std::size_t i = 0; i < core::kEntryTypeCount; ++i) {
     const auto type = static_cast<EntryType>(i);
     if (access.may_append(type)) page.appendable.push_back(type);
@@ -123,11 +121,14 @@ Result<CasePageData> CasePages::case_page(const Actor& actor, std::int64_t case_
   auto names = author_names(*file);
   if (!names.ok()) return names.error();
   page.author_names = std::move(*names);
-  auto people = assignees(*reach);
+  auto people = assignees(reach);
   if (!people.ok()) return people.error();
   page.assignees = std::move(*people);
+  page.timeline.case_id = case_id;
+  page.timeline.has_timeline = file->has_timeline;
+  page.timeline.input = std::move(file->timeline_input);
+  page.timeline.timeline = std::move(file->timeline);
   page.file = std::move(*file);
-  page.timeline = std::move(*timeline);
   return page;
 }
 

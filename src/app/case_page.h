@@ -1,8 +1,8 @@
 // The case page of the browser UI as one query: the case file as the actor may read it, with the
 // engine's timeline, what to do next, who recorded each entry and who works on the case.
 //
-// Built on Application::get_case_file and get_timeline, so policy.h alone decides whether the
-// actor reaches the case ("not_found" otherwise, as for a case that does not exist) and which
+// Built on one Application::get_case_file (which carries the timeline), so policy.h alone
+// decides whether the actor reaches the case ("not_found" otherwise, as for a case that does not exist) and which
 // visibility classes of its entries the actor reads. Contract:
 // - `next_steps` are the milestones still to be done (upcoming, due soon, overdue), overdue first,
 //   then by due date, at most kMaxNextSteps; `form` names the entry type that records the step

@@ -99,6 +99,7 @@ Result<CaseFileView> Application::get_case_file(const Actor& actor, std::int64_t
   if (!fold.ok()) return fold.error();
 
   CaseFileView view;
+  view.reach = *reach;
   view.record = std::move(*record);
   view.state = fold->state;
   view.as_of = as_of;
@@ -109,7 +110,7 @@ Result<CaseFileView> Application::get_case_file(const Actor& actor, std::int64_t
   if (!fold->has_timeline) return view;
 
   const core::TimelineInput& input = fold->timeline_input;
-  const core::Timeline timeline = core::compute_timeline(input);
+  core::Timeline timeline = core::compute_timeline(input);
   view.has_timeline = true;
   view.sick_week = core::sick_week_as_of(timeline);
   if (timeline.wage_period) {
@@ -130,6 +131,8 @@ Result<CaseFileView> Application::get_case_file(const Actor& actor, std::int64_t
     m.explanation = explainer.explain(milestone.key, language);
     view.milestones.push_back(std::move(m));
   }
+  view.timeline_input = std::move(fold->timeline_input);
+  view.timeline = std::move(timeline);
   return view;
 }
 
