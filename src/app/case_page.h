@@ -2,8 +2,8 @@
 // engine's timeline, what to do next, who recorded each entry and who works on the case.
 //
 // Built on one Application::get_case_file (which carries the timeline), so policy.h alone
-// decides whether the actor reaches the case ("not_found" otherwise, as for a case that does not exist) and which
-// visibility classes of its entries the actor reads. Contract:
+// decides whether the actor reaches the case ("not_found" otherwise, as for a case that does not
+// exist) and which visibility classes of its entries the actor reads. Contract:
 // - `next_steps` are the milestones still to be done (upcoming, due soon, overdue), overdue first,
 //   then by due date, at most kMaxNextSteps; `form` names the entry type that records the step
 //   only when the actor may append that type (policy.h CaseAccess::may_append);
