@@ -217,19 +217,20 @@ Data employee_actions(Language language, std::int64_t case_id, const app::CasePa
   struct Wish {
     const char* label_key;
     std::optional<core::EntryType> type;
-    const char* form;  // the employee's form for it (entry_form_spec.cc)
   };
   const Wish wishes[] = {
-      {"case.own.agree_plan", core::EntryType::plan_agreement, "plan_agreement"},
-      {"case.own.opinion", core::EntryType::employee_view, "employee_opinion"},
-      {"case.own.copy", core::EntryType::file_copy_request, "file_copy_request"},
+      {"case.own.agree_plan", core::EntryType::plan_agreement},
+      {"case.own.opinion", core::EntryType::employee_view},
+      {"case.own.copy", core::EntryType::file_copy_request},
   };
   Data list{Data::type::list};
   for (const auto& wish : wishes) {
     Data item{Data::type::object};
     item.set("label", text_of(language, wish.label_key));
     if (wish.type && may_append(page, *wish.type)) {
-      item.set("url", "/cases/" + std::to_string(case_id) + "/entries/new/" + wish.form);
+      // By entry type, like every form link of the page: the forms lead to the employee's own.
+      item.set("url", "/cases/" + std::to_string(case_id) + "/entries/new/" +
+                          std::string(core::entry_type_name(*wish.type)));
     } else {
       item.set("note", text_of(language, "case.own.via_case_manager"));
     }

@@ -199,20 +199,25 @@ core::Result<CaseForm> case_form_page(api::Context& context, const api::HttpRequ
                                       const PageUser& user, Language language,
                                       const app::Moment& now) {
   const auto case_id = positive_id(request.param("id").value_or(""));
-  const EntryFormSpec* spec = find_entry_form(request.param("form").value_or(""));
-  if (!case_id || !spec) return core::make_error("not_found", "", "no such form");
+  const std::string_view slug = request.param("form").value_or("");
+  const EntryFormSpec* spec = find_entry_form(slug);
+  // A link may name an entry type instead of a form (the case page's links do).
+  const auto type = spec ? std::optional<core::EntryType>(spec->type)
+                         : core::entry_type_from_name(slug);
+  if (!case_id || !type) return core::make_error("not_found", "", "no such form");
   const app::Actor& actor = user.who.actor;
   auto reach = context.app->reachable_case(actor, *case_id);
   if (!reach.ok()) return reach.error();
   const app::CaseAccess access = app::case_access(actor, *reach);
-  if (!offered(*spec, actor, access, *reach)) {
-    // A link by entry type (the case page's) leads the employee to their own form of that type.
+  if (!spec || !offered(*spec, actor, access, *reach)) {
+    // A link by entry type leads the employee to their own form of that type.
     for (const auto& own : entry_form_specs()) {
-      if (own.type == spec->type && own.audience == Audience::own_employee &&
+      if (own.type == *type && own.audience == Audience::own_employee &&
           offered(own, actor, access, *reach)) {
         return core::make_error("moved", std::string(own.slug), "the employee's own form");
       }
     }
+    if (!spec) return core::make_error("not_found", "", "no form records this type");
     return core::make_error("forbidden", "type", "not a form of this role");
   }
   auto file = context.app->get_case_file(actor, *case_id, now.today, language);

@@ -319,7 +319,7 @@ TEST(CasePage, TheEmployeeSeesTheirOwnFileInPlainLanguageAndOnlyIt) {
   EXPECT_TRUE(contains(own.body, "Uw documenten"));
   EXPECT_TRUE(contains(own.body, "Een kopie van uw dossier aanvragen"));
   EXPECT_TRUE(contains(own.body, "Instemmen met het Plan van Aanpak"));
-  for (const char* form : {"plan_agreement", "employee_opinion", "file_copy_request"}) {
+  for (const char* form : {"plan_agreement", "employee_view", "file_copy_request"}) {
     EXPECT_TRUE(contains(own.body, dashboard.location + "/entries/new/" + form)) << form;
   }
   EXPECT_TRUE(contains(own.body, "<svg"));

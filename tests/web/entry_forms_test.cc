@@ -720,3 +720,22 @@ TEST(EntryForms, EveryKeyTheFormTableBuildsExists) {
 
 }  // namespace
 }  // namespace spoorboek::webtest
+
+namespace spoorboek::webtest {
+namespace {
+
+// A link may name an entry type instead of a form: it leads the employee to their own form of
+// that type; a type nobody's form records here, or a name that is neither, is not found.
+TEST(EntryForms, AnEntryTypeNameLeadsTheEmployeeToTheirOwnForm) {
+  const std::int64_t case_id = own_case();
+  Browser employee = logged_in("employee");
+  const Page moved = employee.get(form_url(case_id, "employee_view"));
+  EXPECT_EQ(moved.status, 303);
+  EXPECT_EQ(moved.location, form_url(case_id, "employee_opinion"));
+  EXPECT_EQ(employee.get(form_url(case_id, "no_such_thing")).status, 404);
+  Browser manager = logged_in("casemanager");
+  EXPECT_EQ(manager.get(form_url(case_id, "employee_view")).status, 404);
+}
+
+}  // namespace
+}  // namespace spoorboek::webtest
