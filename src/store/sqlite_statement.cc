@@ -144,4 +144,15 @@ core::Status execute_script(sqlite3* db, std::string_view sql) {
   return core::ok_status();
 }
 
+core::Status run_transaction(sqlite3* db, const std::function<core::Status()>& work) {
+  if (auto begun = execute_script(db, "BEGIN IMMEDIATE"); !begun.ok()) return begun;
+  core::Status status = work();
+  if (status.ok()) {
+    if (auto committed = execute_script(db, "COMMIT"); !committed.ok()) status = committed;
+  }
+  // The transaction may already be gone after some errors; the rollback's own failure is moot.
+  if (!status.ok()) (void)execute_script(db, "ROLLBACK");
+  return status;
+}
+
 }  // namespace spoorboek::store::detail

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,5 +85,9 @@ class Statement {
 
 // Runs SQL text that may hold several statements and binds nothing (schema, pragmas).
 core::Status execute_script(sqlite3* db, std::string_view sql);
+
+// Runs `work` in one BEGIN IMMEDIATE transaction on `db`: commits when it succeeds, rolls back
+// when it or the commit fails.
+core::Status run_transaction(sqlite3* db, const std::function<core::Status()>& work);
 
 }  // namespace spoorboek::store::detail

@@ -8,6 +8,7 @@
 #include "core/case_file_fold.h"
 #include "core/entry_hash.h"
 #include "store/sqlite_migrations.h"
+#include "store/sqlite_read_log.h"
 #include "store/sqlite_statement.h"
 
 namespace spoorboek::store {
@@ -67,7 +68,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, 
     sqlite3_close(db);
     return error;
   }
-  std::unique_ptr<SqliteStore> store(new SqliteStore(db));
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   if (const auto status = execute_script(db, kPragmas); !status.ok()) {
     return core::make_error(status.error().code, "db",
@@ -76,33 +77,37 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, 
   return store;
 }
 
-SqliteStore::SqliteStore(sqlite3* db)
-    : db_(db), statements_(std::make_unique<detail::StatementCache>(db)) {}
+SqliteStore::SqliteStore(sqlite3* db, std::string path)
+    : db_(db), path_(std::move(path)), statements_(std::make_unique<detail::StatementCache>(db)) {}
 
 Status SqliteStore::set_synchronous_normal() {
+  synchronous_normal_ = true;
+  if (read_log_) {
+    if (auto relaxed = read_log_->set_synchronous_normal(); !relaxed.ok()) return relaxed;
+  }
   return execute_script(db_, "PRAGMA synchronous=NORMAL");
 }
 
 SqliteStore::~SqliteStore() {
+  read_log_.reset();
   statements_.reset();  // finalised before the connection closes
   sqlite3_close(db_);
 }
 
+Result<detail::SqliteReadLog*> SqliteStore::read_log() {
+  if (!read_log_) {
+    auto opened = detail::SqliteReadLog::open(path_, db_, synchronous_normal_);
+    if (!opened.ok()) return opened.error();
+    read_log_ = std::move(*opened);
+  }
+  return read_log_.get();
+}
+
 Status SqliteStore::transaction(const std::function<Status()>& work) {
   if (transaction_depth_ > 0) return work();
-  if (auto begun = execute_script(db_, "BEGIN IMMEDIATE"); !begun.ok()) return begun;
   ++transaction_depth_;
-  Status status = work();
+  Status status = detail::run_transaction(db_, work);
   --transaction_depth_;
-  if (status.ok()) {
-    if (auto committed = execute_script(db_, "COMMIT"); !committed.ok()) {
-      (void)execute_script(db_, "ROLLBACK");
-      return committed;
-    }
-    return status;
-  }
-  // The transaction may already be gone after some errors; the rollback's own failure is moot.
-  (void)execute_script(db_, "ROLLBACK");
   return status;
 }
 
@@ -166,7 +171,9 @@ Status SqliteStore::migrate() {
     });
     if (!applied.ok()) return applied;
   }
-  return core::ok_status();
+  auto log = read_log();
+  if (!log.ok()) return log.error();
+  return (*log)->link(db_);
 }
 
 Status SqliteStore::require_row(std::string_view sql, std::int64_t id, std::string_view field,

@@ -4,6 +4,7 @@
 // kill), foreign keys on, and a busy timeout so that concurrent writers wait instead of failing.
 // Every write is one BEGIN IMMEDIATE transaction, so two processes never interleave inside an
 // append; the optimistic check on seq and prev_hash then tells the later one it is stale.
+// The read log lives in a file of its own beside it, `<db>.reads` (sqlite_read_log.h).
 // Not thread-safe: use one SqliteStore per thread.
 #pragma once
 
@@ -17,6 +18,7 @@ struct sqlite3;
 
 namespace spoorboek::store::detail {
 class StatementCache;
+class SqliteReadLog;
 }
 
 namespace spoorboek::store {
@@ -103,7 +105,9 @@ class SqliteStore final : public Store {
   Status put_setting(std::string_view key, std::string_view value) override;
 
  private:
-  explicit SqliteStore(sqlite3* db);
+  SqliteStore(sqlite3* db, std::string path);
+  // The read log's connection (sqlite_read_log.h), opened on first use.
+  Result<detail::SqliteReadLog*> read_log();
   Status append_one(const AppendRequest& request);
   // The seq and hash of the case's last entry: {0, kGenesisHash} when it has none.
   Result<std::pair<std::int64_t, std::string>> last_entry(std::int64_t case_id);
@@ -114,7 +118,10 @@ class SqliteStore final : public Store {
                      std::string_view what);
 
   sqlite3* db_;
+  std::string path_;
   std::unique_ptr<detail::StatementCache> statements_;
+  std::unique_ptr<detail::SqliteReadLog> read_log_;
+  bool synchronous_normal_ = false;
   int transaction_depth_ = 0;
 };
 

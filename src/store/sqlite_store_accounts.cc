@@ -1,6 +1,7 @@
 // SqliteStore: accounts, reach, sessions, tokens and the read and audit logs (schema 2).
 #include <sqlite3.h>
 
+#include "store/sqlite_read_log.h"
 #include "store/sqlite_statement.h"
 #include "store/sqlite_store.h"
 
@@ -474,37 +475,15 @@ Status SqliteStore::revoke_api_token(std::int64_t token_id, std::string_view at)
 }
 
 Status SqliteStore::record_case_reads(std::span<const CaseRead> reads) {
-  return transaction([&]() -> Status {
-    for (const auto& read : reads) {
-      Statement insert(*statements_,
-                       "INSERT INTO case_reads (case_id, user_id, read_at, what, request_id) "
-                       "VALUES (?, ?, ?, ?, ?)");
-      if (auto ran = insert.bind(1, read.case_id)
-                         .bind(2, read.user_id)
-                         .bind(3, read.read_at)
-                         .bind(4, read.what)
-                         .bind(5, read.request_id)
-                         .run();
-          !ran.ok()) {
-        return ran;
-      }
-    }
-    return core::ok_status();
-  });
+  auto log = read_log();
+  if (!log.ok()) return log.error();
+  return (*log)->record(reads);
 }
 
 Result<std::vector<CaseRead>> SqliteStore::list_case_reads(std::int64_t case_id) {
-  Statement query(*statements_,
-                  "SELECT case_id, user_id, read_at, what, request_id FROM case_reads "
-                  "WHERE case_id = ? ORDER BY id");
-  query.bind(1, case_id);
-  std::vector<CaseRead> reads;
-  while (query.step()) {
-    reads.push_back(CaseRead{query.integer(0), query.integer(1), query.text(2), query.text(3),
-                             query.text(4)});
-  }
-  if (query.failed()) return query.error();
-  return reads;
+  auto log = read_log();
+  if (!log.ok()) return log.error();
+  return (*log)->list(case_id);
 }
 
 Status SqliteStore::record_audit_event(const AuditEvent& event) {

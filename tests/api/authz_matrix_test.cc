@@ -10,8 +10,8 @@
 // report. Anonymous requests make a ninth column. In each tenant's case the company
 // doctor writes an entry whose `medical` object holds a unique marker. Every response of the
 // matrix is searched for both markers: only that case's company doctor and that employee may
-// ever see one. After the server stops, the database, its -wal and -shm files and the key file
-// must not hold them either (medical data is encrypted at rest).
+// ever see one. After the server stops, the database, its -wal and -shm files, its read log and
+// the key file must not hold them either (medical data is encrypted at rest).
 //
 // The expected table below is derived from src/app/policy.cc (who reaches which case, who may
 // append what, who reads MEDICAL), src/app/accounts.cc and application.cc (who administers what)
@@ -741,7 +741,8 @@ TEST_F(AuthzMatrixTest, EveryRouteRoleAndTenant) {
   // At rest: no marker in the database, its WAL and shared memory, or the key file; looked at
   // while the server runs (the WAL holds the recent pages) and after it stopped.
   auto expect_no_marker_on_disk = [this](const std::string& when) {
-    for (const std::string suffix : {"", "-wal", "-shm", ".key"}) {
+    for (const std::string suffix :
+         {"", "-wal", "-shm", ".key", ".reads", ".reads-wal", ".reads-shm"}) {
       const std::string bytes = file_bytes(db_ + suffix);
       for (const TenantWorld& tenant : tenants) {
         EXPECT_EQ(bytes.find(tenant.marker), std::string::npos)

@@ -36,7 +36,7 @@ class SqliteStoreTest : public ::testing::Test {
     remove_files();
   }
   void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm"}) {
+    for (const char* suffix : {"", "-wal", "-shm", ".reads", ".reads-wal", ".reads-shm"}) {
       std::filesystem::remove(path_.string() + suffix);
     }
   }
