@@ -9,6 +9,14 @@ cd "$(dirname "$0")"
 db=${SPOORBOEK_DB:-data/spoorboek.db}
 mkdir -p "$(dirname "$db")"
 if [ ! -f "$db" ]; then
+  if [ -f "$db.reads" ]; then
+    # The read log of a database that is gone: kept aside, never adopted by the new one.
+    aside="$db.reads.orphaned-$(date +%Y%m%d%H%M%S)"
+    echo "run.sh: $db is gone but its read log is not; moving it to $aside" >&2
+    for suffix in "" -wal -shm; do
+      if [ -f "$db.reads$suffix" ]; then mv "$db.reads$suffix" "$aside$suffix"; fi
+    done
+  fi
   build/spoorboek demo --db "$db"
 else
   build/spoorboek init --db "$db"   # brings an older database's schema (and key file) up to date
