@@ -373,7 +373,7 @@ constexpr std::array kDocumentParts = {
         "tags": ["cases"],
         "summary": "Append an entry to a case file",
         "operationId": "appendEntry",
-        "description": "The file is append-only: a correction is a new entry of type `correction`. Which types a role may add is fixed (e.g. the employee: reintegration_interview, plan_agreement, employee_view, file_copy_request and wia_application; the company doctor: long_term_expected, problem_analysis, progress_evaluation, reintegration_interview, safety_net, correction); others get 403. A `medical` object in the payload only from those who read medical data (company doctor, employee): 403 otherwise. It is stored encrypted. `occurred_on` may not be after today (except maternity_leave). With `expected_seq` a stale view gets 409.",
+        "description": "The file is append-only: a correction is a new entry of type `correction`. Which types a role may add is fixed (e.g. the employee: reintegration_interview, plan_agreement, employee_view, file_copy_request and wia_application; the company doctor: long_term_expected, problem_analysis, progress_evaluation, reintegration_interview, safety_net, correction, gp_conversation, occupational_expert_report and current_judgement, of which gp_conversation and current_judgement are the doctor's alone); others get 403. A `medical` object in the payload only from those who read medical data (company doctor, employee): 403 otherwise; a gp_conversation requires one (gp_position, next_step, optional medical_considerations). It is stored encrypted. `occurred_on` may not be after today (except maternity_leave). With `expected_seq` a stale view gets 409.",
         "requestBody": {
           "required": true,
           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EntryRequest"}}}
@@ -948,7 +948,13 @@ constexpr std::array kDocumentParts = {
           "correction",
           "plan_agreement",
           "employee_view",
-          "file_copy_request"
+          "file_copy_request",
+          "gp_conversation",
+          "expert_opinion",
+          "occupational_expert_report",
+          "current_judgement",
+          "end_evaluation",
+          "track_2_activity"
         ]
       },
       "CaseRow": {

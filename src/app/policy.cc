@@ -61,11 +61,14 @@ bool role_reaches(Role role, const Actor& actor, const store::CaseReach& reach) 
   return false;
 }
 
-// Who adds what to a file (documents-and-privacy.md §10.3): the employer's side runs the
-// process; the company doctor records the medical judgements; a coach and an occupational
-// expert record their conversations and work attempts; the employee records their own view of a
-// conversation, their answer to the plan of action, their view (zienswijze), a request for a
-// copy of the file and their WIA application.
+// Who adds what to a file (documents-and-privacy.md §10.3, §11): the employer's side runs the
+// process; the company doctor records the medical judgements, and two of them are the doctor's
+// alone (the conversation with the GP, medical as a whole, and the actueel oordeel); an
+// occupational expert records their conversations, work attempts and
+// report (as may the doctor who asked for it); a coach records their conversations and the spoor 2
+// activities of their office; the employee records their own view of a conversation, their
+// answer to the plan of action, their view (zienswijze), a request for a copy of the file and
+// their WIA application.
 std::bitset<core::kEntryTypeCount> appendable_by(Role role) {
   std::bitset<core::kEntryTypeCount> types;
   auto allow = [&types](std::initializer_list<EntryType> list) {
@@ -75,6 +78,8 @@ std::bitset<core::kEntryTypeCount> appendable_by(Role role) {
     case Role::administrator:
     case Role::case_manager:
       types.set();
+      types.reset(static_cast<std::size_t>(EntryType::gp_conversation));
+      types.reset(static_cast<std::size_t>(EntryType::current_judgement));
       break;
     case Role::line_manager:
       allow({EntryType::sick_report, EntryType::recovery, EntryType::relapse,
@@ -84,14 +89,16 @@ std::bitset<core::kEntryTypeCount> appendable_by(Role role) {
     case Role::company_doctor:
       allow({EntryType::long_term_expected, EntryType::problem_analysis,
              EntryType::progress_evaluation, EntryType::reintegration_interview,
-             EntryType::safety_net, EntryType::correction});
+             EntryType::safety_net, EntryType::correction, EntryType::gp_conversation,
+             EntryType::occupational_expert_report, EntryType::current_judgement});
       break;
     case Role::occupational_expert:
       allow({EntryType::progress_evaluation, EntryType::reintegration_interview,
-             EntryType::track_1_attempt});
+             EntryType::track_1_attempt, EntryType::occupational_expert_report});
       break;
     case Role::reintegration_coach:
-      allow({EntryType::progress_evaluation, EntryType::reintegration_interview});
+      allow({EntryType::progress_evaluation, EntryType::reintegration_interview,
+             EntryType::track_2_activity});
       break;
     case Role::employee:
       allow({EntryType::reintegration_interview, EntryType::wia_application,

@@ -9,7 +9,9 @@
 // research/documents-and-privacy.md, kept lean). Any payload except the sick report's may carry a
 // top-level "medical" object: it is split off into Entry::medical and is MEDICAL whatever the
 // entry's own visibility. The sick report is the employer's form and by AP rules holds nothing
-// where a diagnosis could land: no free text and no medical object.
+// where a diagnosis could land: no free text and no medical object. The GP conversation must
+// carry one (what the GP said is medical), with a field list of its own, checked on submission
+// (parse_entry_draft, canonicalize_payload): a stored payload no longer holds it.
 //
 // Everything here is pure: no I/O, no clock.
 #pragma once
@@ -53,6 +55,12 @@ enum class EntryType : std::uint8_t {
   plan_agreement,           // the employee agrees (or not) to the current Plan van Aanpak version
   employee_view,            // zienswijze: the employee's own view on the process, for the file
   file_copy_request,        // the employee asks for a copy (afschrift) of (part of) the file
+  gp_conversation,          // the company doctor's record of the conversation with the GP (MEDICAL)
+  expert_opinion,           // deskundigenoordeel van UWV: the request, or UWV's answer to it
+  occupational_expert_report,  // arbeidsdeskundig rapport
+  current_judgement,        // actueel oordeel of the company doctor (about week 85-91)
+  end_evaluation,           // eindevaluatie van het Plan van Aanpak (about week 91)
+  track_2_activity,         // a spoor 2 activity or progress report of the reintegration office
   count_
 };
 inline constexpr std::size_t kEntryTypeCount = static_cast<std::size_t>(EntryType::count_);

@@ -27,6 +27,9 @@ Result<CanonicalPayload> canonicalize_payload(EntryType type, std::string_view p
   if (!payload.ok()) return payload.error();
   auto facts = detail::read_entry_facts_json(type, *payload, field_prefix);
   if (!facts.ok()) return facts.error();
+  if (auto medical = detail::check_medical_part(type, *payload, field_prefix); !medical.ok()) {
+    return medical.error();
+  }
   return split_and_dump(std::move(*payload));
 }
 
@@ -50,6 +53,9 @@ Result<EntryDraft> parse_entry_draft(std::string_view json_text) {
 
   auto facts = detail::read_entry_facts_json(*type, *payload, "payload");
   if (!facts.ok()) return facts.error();
+  if (auto medical = detail::check_medical_part(*type, *payload, "payload"); !medical.ok()) {
+    return medical.error();
+  }
   CanonicalPayload canonical = split_and_dump(*payload);
   EntryDraft draft;
   draft.type = *type;

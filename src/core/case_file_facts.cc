@@ -206,6 +206,107 @@ void read_file_copy_request(ObjectReader& r) {
   r.optional_text("note");
 }
 
+// The conversation with the GP (documents-and-privacy.md §9, seed 001): who took part and what the
+// employee took along; what the GP said is MEDICAL (check_medical_part).
+void read_gp_conversation(ObjectReader& r) {
+  r.text_list("attendees", true, 1, kMaxNameLength);
+  r.choice_list("preparation", false,
+                {"doctor_advice", "reintegration_history", "analysis_and_plan", "timeline"});
+}
+
+void read_gp_conversation_medical(ObjectReader& m) {
+  m.required_text("gp_position");
+  m.optional_text("medical_considerations");
+  m.required_text("next_step");
+}
+
+// A deskundigenoordeel (BW 7:629a, §6.5): the request, or UWV's answer with its conclusion.
+void read_expert_opinion(ObjectReader& r, EntryFacts& facts) {
+  facts.expert_stage = r.required_choice("stage", {"requested", "answered"});
+  r.required_choice("requested_by", {"employer", "employee"});
+  r.required_choice("question", {"work_capacity_own_work", "suitability_offered_work",
+                                 "employee_efforts", "employer_efforts"});
+  if (facts.expert_stage == "answered") {
+    r.required_text("conclusion");
+    facts.request_seq = r.optional_integer("request_seq", 1, INT64_MAX);
+    return;
+  }
+  for (const std::string_view key : {"conclusion", "request_seq"}) {
+    if (r.has(key)) r.fail(key, "only_when_answered", "belongs to UWV's answer, not to a request");
+  }
+}
+
+// The arbeidsdeskundig rapport (§6.2): the four standard questions and the track conclusion.
+void read_occupational_expert_report(ObjectReader& r) {
+  r.required_text("author", kMaxNameLength);
+  r.required_text("question");
+  r.required_choice("own_job_possible", {"yes", "partly", "no"});
+  r.optional_choice("own_job_adaptable", {"yes", "partly", "no"});
+  r.optional_text("other_internal_work");
+  r.text_list("external_directions", false, 0);
+  r.required_choice("conclusion_track", {"track_1", "track_2", "both"});
+  r.required_text("advice");
+}
+
+// The company doctor's actueel oordeel (§8.5, RIV art. 6(1)(i)(j)(k)), in functional terms.
+void read_current_judgement(ObjectReader& r) {
+  r.required_text("author", kMaxNameLength);
+  r.required_text("course_of_incapacity");
+  r.text_list("limitations", false, 0);
+  r.text_list("possibilities", false, 0);
+  r.required_text("prognosis");
+  r.optional_text("working_relationship_view");
+  r.required_text("suitable_work_at_employer_view");
+}
+
+// The eindevaluatie of the plan of action by employer and employee (§8.5).
+void read_end_evaluation(ObjectReader& r) {
+  r.required_text("nature_of_business");
+  if (const auto status = r.optional_object("reintegration_status")) {
+    ObjectReader s(*status, r.field("reintegration_status"));
+    s.required_integer("hours_per_week", 0, 80);
+    s.required_text("tasks");
+    s.required_bool("structural");
+    r.adopt(s.finish());
+  } else if (!r.failed()) {
+    r.fail("reintegration_status", "missing_field",
+           "is required: the hours and tasks worked now, and whether that is structural");
+  }
+  r.required_text("summary_track_1");
+  r.optional_text("summary_track_2");
+  r.required_text("employer_view_working_relationship");
+  r.required_text("employer_view_suitable_work");
+  r.optional_text("employee_remarks");
+}
+
+// One step of a spoor 2 trajectory (§6.4): what an application or a progress report must say.
+void read_track_2_activity(ObjectReader& r) {
+  const auto kind =
+      r.required_choice("kind", {"intake", "person_profile", "search_profile", "training",
+                                 "application", "placement", "coaching", "progress_report"});
+  r.required_text("description");
+  if (r.failed()) return;
+  const auto only_for = [&r, &kind](std::string_view wanted, std::initializer_list<std::string_view> keys) {
+    if (kind == wanted) return true;
+    for (const auto key : keys) {
+      if (r.has(key)) {
+        r.fail(key, "not_for_this_kind", "is recorded only for kind " + std::string(wanted));
+      }
+    }
+    return false;
+  };
+  if (only_for("application", {"employer_name", "position", "fits_search_profile"})) {
+    r.required_text("employer_name", kMaxNameLength);
+    r.required_text("position", kMaxNameLength);
+    r.optional_bool("fits_search_profile");
+  }
+  if (only_for("progress_report", {"applications_count", "assessment", "next_steps"})) {
+    r.optional_integer("applications_count", 0, 10000);
+    r.required_text("assessment");
+    r.optional_text("next_steps");
+  }
+}
+
 void read_fields(EntryType type, ObjectReader& r, EntryFacts& facts) {
   switch (type) {
     case EntryType::sick_report: return read_sick_report(r);
@@ -235,6 +336,12 @@ void read_fields(EntryType type, ObjectReader& r, EntryFacts& facts) {
     case EntryType::plan_agreement: return read_plan_agreement(r, facts);
     case EntryType::employee_view: return read_employee_view(r);
     case EntryType::file_copy_request: return read_file_copy_request(r);
+    case EntryType::gp_conversation: return read_gp_conversation(r);
+    case EntryType::expert_opinion: return read_expert_opinion(r, facts);
+    case EntryType::occupational_expert_report: return read_occupational_expert_report(r);
+    case EntryType::current_judgement: return read_current_judgement(r);
+    case EntryType::end_evaluation: return read_end_evaluation(r);
+    case EntryType::track_2_activity: return read_track_2_activity(r);
     case EntryType::count_: return;
   }
 }
@@ -261,6 +368,22 @@ Result<EntryFacts> read_entry_facts_json(EntryType type, const Json& payload,
   const Status status = reader.finish();
   if (!status.ok()) return status.error();
   return facts;
+}
+
+Status check_medical_part(EntryType type, const Json& payload, std::string_view field_prefix) {
+  if (type != EntryType::gp_conversation) return ok_status();
+  const std::string field =
+      field_prefix.empty() ? std::string("medical") : std::string(field_prefix) + ".medical";
+  const auto it = payload.find("medical");
+  if (it == payload.end() || it->is_null()) {
+    return make_error("missing_field", field,
+                      "is required: the GP's position and the agreed next step are medical data, "
+                      "recorded by the company doctor");
+  }
+  if (!it->is_object()) return make_error("invalid_type", field, "must be an object");
+  ObjectReader part(*it, field);
+  read_gp_conversation_medical(part);
+  return part.finish();
 }
 
 }  // namespace detail

@@ -44,6 +44,10 @@ struct EntryFacts {
   std::string reason;  // deviation, correction
   // first_year_evaluation: continue_track_1 | start_track_2 | neither.
   std::string track_decision;
+  // expert_opinion: "requested" or "answered", and for an answer the request it answers (when
+  // given).
+  std::string expert_stage;
+  std::optional<std::int64_t> request_seq;
   // correction: the entry corrected, and either void or a replacement date and/or payload.
   std::int64_t corrects_seq = 0;
   bool voids = false;

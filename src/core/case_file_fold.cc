@@ -124,6 +124,7 @@ class Folder {
                        std::optional<std::int64_t>& current, std::optional<Date>& first_date,
                        std::string_view engine_field);
   void apply_step(const EffectiveEntry& entry);
+  Status apply_expert_opinion(const EffectiveEntry& entry);
   void set_first(std::optional<Date>& slot, Date date, const EffectiveEntry& entry,
                  std::string_view engine_field);
   void note(std::string engine_field, const EffectiveEntry& entry, std::string entry_field);
@@ -140,6 +141,7 @@ class Folder {
   int partial_percentage_ = 0;
   int cause_labels_ = 0;
   std::optional<std::int64_t> current_problem_analysis_;
+  std::vector<std::int64_t> expert_opinion_requests_;  // seqs, in business-date order
   std::vector<FieldSource> sources_;
 };
 
@@ -187,6 +189,8 @@ Status Folder::apply(const EffectiveEntry& entry) {
       }
       fold_.state.current_plan_agreement = entry.facts.agreement;
       return ok_status();
+    case EntryType::expert_opinion:
+      return apply_expert_opinion(entry);
     default:
       apply_step(entry);
       return ok_status();
@@ -309,6 +313,24 @@ Status Folder::apply_version(const EffectiveEntry& entry, int& versions,
   return ok_status();
 }
 
+// UWV answers a request that was made before: an answer that names its request must name an
+// earlier request of this file (one that still counts after corrections).
+Status Folder::apply_expert_opinion(const EffectiveEntry& entry) {
+  if (entry.facts.expert_stage == "requested") {
+    expert_opinion_requests_.push_back(entry.seq);
+    return ok_status();
+  }
+  const auto& request = entry.facts.request_seq;
+  if (request && (*request >= entry.seq ||
+                  std::find(expert_opinion_requests_.begin(), expert_opinion_requests_.end(),
+                            *request) == expert_opinion_requests_.end())) {
+    return entry_error(entry, "unknown_request", "payload.request_seq",
+                       "must name an earlier request for a deskundigenoordeel in this file (entry " +
+                           std::to_string(*request) + " is none)");
+  }
+  return ok_status();
+}
+
 void Folder::set_first(std::optional<Date>& slot, Date date, const EffectiveEntry& entry,
                        std::string_view engine_field) {
   if (slot && *slot <= date) return;
@@ -379,8 +401,8 @@ void Folder::apply_step(const EffectiveEntry& entry) {
       in.deviations.push_back(Deviation{*facts.milestone, facts.reason});
       break;
     default:
-      break;  // content for people only: conversations, track-1 attempts, the employee's view
-              // and copy requests
+      break;  // content for people only: conversations, track-1 and track-2 activities,
+              // reports and judgements, the employee's view and copy requests
   }
 }
 
@@ -502,8 +524,20 @@ Result<CaseFold> fold_case_file(std::span<const Entry> entries, Date as_of) {
 }
 
 bool fold_reads_only_date(EntryType type) {
-  return type == EntryType::reintegration_interview || type == EntryType::track_1_attempt ||
-         type == EntryType::employee_view || type == EntryType::file_copy_request;
+  switch (type) {
+    case EntryType::reintegration_interview:
+    case EntryType::track_1_attempt:
+    case EntryType::employee_view:
+    case EntryType::file_copy_request:
+    case EntryType::gp_conversation:
+    case EntryType::occupational_expert_report:
+    case EntryType::current_judgement:
+    case EntryType::end_evaluation:
+    case EntryType::track_2_activity:
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::vector<Entry> fold_relevant_entries(std::span<const Entry> entries) {

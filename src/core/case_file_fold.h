@@ -5,8 +5,8 @@
 // so an entry recorded late, such as a relapse reported weeks afterwards, simply changes the
 // result. Entries that cannot have happened are refused with the entry named: a recovery without
 // an open sickness, a relapse while sick, a maternity leave that overlaps a period, a step dated
-// before the first sick day, a plan adjustment that does not replace the current version, a
-// correction of a correction.
+// before the first sick day, a plan adjustment that does not replace the current version, an
+// answer to a deskundigenoordeel that names no earlier request, a correction of a correction.
 //
 // One case file holds one case in the sense of the law (domain.md §1): a relapse after an
 // interruption of 28 days or more starts a new case, so the fold refuses it ("new_case") and the
@@ -74,9 +74,10 @@ struct CaseFold {
 // message starting with "entry <seq> (<type>)".
 Result<CaseFold> fold_case_file(std::span<const Entry> entries, Date as_of);
 
-// Entry types the fold reads nothing of but their date: conversations, track-1 attempts, the
-// employee's view and copy requests are content for people. Their one rule is that the sick
-// report precedes them.
+// Entry types the fold reads nothing of but their date: conversations (the GP conversation too),
+// track-1 attempts and track-2 activities, the occupational expert's report, the actueel oordeel,
+// the end evaluation, the employee's view and copy requests are content for people. Their one
+// rule is that the sick report precedes them.
 bool fold_reads_only_date(EntryType type);
 
 // The entries of a case file that the fold of the file plus one new entry needs, when that new

@@ -16,6 +16,10 @@ void ObjectReader::fail(std::string_view key, std::string code, std::string mess
   if (!error_) error_ = make_error(std::move(code), field(key), std::move(message));
 }
 
+void ObjectReader::adopt(const Status& status) {
+  if (!error_ && !status.ok()) error_ = status.error();
+}
+
 bool ObjectReader::has(std::string_view key) const {
   if (!object_.is_object()) return false;
   const auto it = object_.find(key);
@@ -181,6 +185,36 @@ std::vector<std::string> ObjectReader::text_list(std::string_view key, bool requ
     items.push_back(item.get<std::string>());
   }
   return items;
+}
+
+std::vector<std::string> ObjectReader::choice_list(
+    std::string_view key, bool required, std::initializer_list<std::string_view> allowed) {
+  std::vector<std::string> chosen;
+  const Json* value = find(key, required);
+  if (!value) return chosen;
+  if (!value->is_array()) {
+    fail(key, "invalid_type", "must be a list of choices");
+    return chosen;
+  }
+  std::string list;
+  for (auto name : allowed) list += (list.empty() ? "" : ", ") + std::string(name);
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const Json& item = (*value)[i];
+    const std::string item_key = std::string(key) + "[" + std::to_string(i) + "]";
+    const bool known = item.is_string() &&
+                       std::find(allowed.begin(), allowed.end(),
+                                 item.get_ref<const std::string&>()) != allowed.end();
+    if (!known) {
+      fail(item_key, "invalid_choice", "must be one of: " + list);
+      return {};
+    }
+    if (std::find(chosen.begin(), chosen.end(), item.get<std::string>()) != chosen.end()) {
+      fail(item_key, "duplicate", "'" + item.get<std::string>() + "' is listed twice");
+      return {};
+    }
+    chosen.push_back(item.get<std::string>());
+  }
+  return chosen;
 }
 
 void ObjectReader::object_list(std::string_view key, bool required, std::size_t min_items,

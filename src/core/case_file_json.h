@@ -49,6 +49,9 @@ class ObjectReader {
   // An array of non-empty texts; `min_items` 0 accepts an empty array.
   std::vector<std::string> text_list(std::string_view key, bool required, std::size_t min_items,
                                      std::size_t max_length = kMaxTextLength);
+  // An array of distinct values out of `allowed` (a checklist); an empty array is accepted.
+  std::vector<std::string> choice_list(std::string_view key, bool required,
+                                       std::initializer_list<std::string_view> allowed);
   // An array of objects, each read by `read_item` with its own reader ("payload.activities[2]").
   void object_list(std::string_view key, bool required, std::size_t min_items,
                    const std::function<void(ObjectReader&)>& read_item);
@@ -57,6 +60,8 @@ class ObjectReader {
 
   // Records an error of the caller's own (a rule across fields). Keeps the first error only.
   void fail(std::string_view key, std::string code, std::string message);
+  // Takes over the error of a reader of a nested object (its field is complete already).
+  void adopt(const Status& status);
   bool failed() const { return error_.has_value(); }
   bool has(std::string_view key) const;
 
@@ -80,6 +85,11 @@ class ObjectReader {
 // read_entry_facts() on an already parsed payload (which may still hold its "medical" object).
 Result<EntryFacts> read_entry_facts_json(EntryType type, const Json& payload,
                                          std::string_view field_prefix);
+
+// The field list of the "medical" object of a submitted payload, for the types that have one (the
+// GP conversation); others take any object. Only submissions are checked: a stored payload holds
+// no medical object (it is sealed apart), so the fold cannot check it.
+Status check_medical_part(EntryType type, const Json& payload, std::string_view field_prefix);
 
 // Parses text that must be one JSON object. `field` names it in errors.
 Result<Json> parse_json_object(std::string_view text, std::string_view field);

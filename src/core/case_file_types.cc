@@ -15,7 +15,10 @@ struct EntryTypeInfo {
 
 // The visibility follows documents-and-privacy.md §0: what the employer may register is ABSENCE,
 // the company doctor's functional advice is FUNCTIONAL, and which safety-net situation applies is
-// MEDICAL (the employer may know that one applies, not which: AP "De zieke werknemer" §4).
+// MEDICAL (the employer may know that one applies, not which: AP "De zieke werknemer" §4). So is
+// the conversation with the GP as a whole: the employer may not register appointments with
+// doctors (AP §5; documents-and-privacy.md §9.2), only the doctor's resulting functional advice.
+// The occupational expert's answers and the actueel oordeel are functional (§6.2, §8.5).
 constexpr std::array<EntryTypeInfo, kEntryTypeCount> kEntryTypes{{
     {"sick_report", "Ziekmelding", Visibility::absence},
     {"recovery", "Hersteldmelding", Visibility::absence},
@@ -44,6 +47,12 @@ constexpr std::array<EntryTypeInfo, kEntryTypeCount> kEntryTypes{{
     {"plan_agreement", "Instemming met het Plan van Aanpak", Visibility::admin},
     {"employee_view", "Zienswijze van de werknemer", Visibility::admin},
     {"file_copy_request", "Verzoek om een afschrift van het dossier", Visibility::admin},
+    {"gp_conversation", "Gesprek met de huisarts", Visibility::medical},
+    {"expert_opinion", "Deskundigenoordeel", Visibility::admin},
+    {"occupational_expert_report", "Arbeidsdeskundig rapport", Visibility::functional},
+    {"current_judgement", "Actueel oordeel", Visibility::functional},
+    {"end_evaluation", "Eindevaluatie van het Plan van Aanpak", Visibility::admin},
+    {"track_2_activity", "Spoor 2-activiteit", Visibility::admin},
 }};
 
 constexpr std::array<std::string_view, 5> kVisibilityNames{

@@ -61,6 +61,32 @@ const ValidCase kValid[] = {
     {"plan_agreement", R"({"plan_seq":4,"agreement":"agreed_with_remarks","remarks":"start at 2 h"})"},
     {"employee_view", R"({"subject":"plan_of_action","view":"I would rather start in the morning"})"},
     {"file_copy_request", R"({"documents":"whole_file","note":"for my lawyer"})"},
+    {"gp_conversation",
+     R"({"attendees":["employee","B. Arts, company doctor"],
+        "preparation":["doctor_advice","timeline"],
+        "medical":{"gp_position":"can work 4 h a day","next_step":"start the track-2 intake"}})"},
+    {"expert_opinion",
+     R"({"stage":"answered","requested_by":"employee","question":"employer_efforts",
+        "conclusion":"the efforts were sufficient","request_seq":7})"},
+    {"occupational_expert_report",
+     R"({"author":"A. Deskundige","question":"which work fits the capacity?",
+        "own_job_possible":"no","own_job_adaptable":"partly",
+        "other_internal_work":"none at this location","external_directions":["administration"],
+        "conclusion_track":"track_2","advice":"start spoor 2 with a search profile"})"},
+    {"current_judgement",
+     R"({"author":"B. Arts","course_of_incapacity":"slow improvement, stable for 3 months",
+        "limitations":["no lifting"],"possibilities":["desk work 4 h a day"],
+        "prognosis":"no further improvement expected","working_relationship_view":"good",
+        "suitable_work_at_employer_view":"no suitable work at the employer"})"},
+    {"end_evaluation",
+     R"({"nature_of_business":"bakery with 40 staff",
+        "reintegration_status":{"hours_per_week":8,"tasks":"ordering","structural":false},
+        "summary_track_1":"two adaptations failed","summary_track_2":"coaching, 12 applications",
+        "employer_view_working_relationship":"good","employer_view_suitable_work":"none",
+        "employee_remarks":"agreed"})"},
+    {"track_2_activity",
+     R"({"kind":"application","description":"applied by letter","employer_name":"Gemeente X",
+        "position":"receptionist","fits_search_profile":true})"},
 };
 
 TEST(CaseFileEntry, EveryTypeAcceptsARealisticPayload) {
@@ -69,10 +95,17 @@ TEST(CaseFileEntry, EveryTypeAcceptsARealisticPayload) {
     ASSERT_TRUE(draft.ok()) << valid.type << ": " << draft.error().field << " "
                             << draft.error().message;
     EXPECT_EQ(entry_type_name(draft->type), valid.type);
-    // Canonical: canonicalising the stored form again changes nothing.
-    const auto again = canonicalize_payload(draft->type, draft->payload);
+    // Canonical: canonicalising the stored form again (with its medical part, as submitted)
+    // changes nothing.
+    std::string submitted = draft->payload;
+    if (draft->medical) {
+      submitted = "{\"medical\":" + *draft->medical + (submitted == "{}" ? "" : ",") +
+                  submitted.substr(1);
+    }
+    const auto again = canonicalize_payload(draft->type, submitted);
     ASSERT_TRUE(again.ok()) << valid.type;
     EXPECT_EQ(again->payload, draft->payload) << valid.type;
+    EXPECT_EQ(again->medical, draft->medical) << valid.type;
     EXPECT_EQ(draft->payload.find('\n'), std::string::npos) << valid.type;
     EXPECT_EQ(draft->payload.find("medical"), std::string::npos) << valid.type;
   }
@@ -248,7 +281,233 @@ INSTANTIATE_TEST_SUITE_P(
                 "out_of_range", "payload.corrects_seq"},
         BadCase{simple("correction", "2026-03-02",
                        R"({"corrects_seq":1,"reason":"r","new_payload":{"medical":{}}})"),
-                "medical_misplaced", "payload.new_payload.medical"}));
+                "medical_misplaced", "payload.new_payload.medical"},
+        // The conversation with the GP: its medical part is required and has a field list.
+        BadCase{simple("gp_conversation", "2026-03-02",
+                       R"({"attendees":["employee"],"medical":{"next_step":"intake"}})"),
+                "missing_field", "payload.medical.gp_position"},
+        BadCase{simple("gp_conversation", "2026-03-02",
+                       R"({"attendees":["employee"],"medical":{"gp_position":"p"}})"),
+                "missing_field", "payload.medical.next_step"},
+        BadCase{simple("gp_conversation", "2026-03-02",
+                       R"({"attendees":["employee"],"medical":{"gp_position":"p","next_step":"n",
+                           "diagnosis":"d"}})"),
+                "unknown_field", "payload.medical.diagnosis"},
+        BadCase{simple("gp_conversation", "2026-03-02", R"({"attendees":["employee"]})"),
+                "missing_field", "payload.medical"},
+        BadCase{simple("gp_conversation", "2026-03-02",
+                       R"({"attendees":["employee"],"medical":"p"})"),
+                "invalid_type", "payload.medical"},
+        BadCase{simple("gp_conversation", "2026-03-02",
+                       R"({"medical":{"gp_position":"p","next_step":"n"}})"),
+                "missing_field", "payload.attendees"},
+        BadCase{simple("gp_conversation", "2026-03-02",
+                       R"({"attendees":["employee"],"preparation":["timeline","lab_results"],
+                           "medical":{"gp_position":"p","next_step":"n"}})"),
+                "invalid_choice", "payload.preparation[1]"},
+        BadCase{simple("gp_conversation", "2026-03-02",
+                       R"({"attendees":["employee"],"preparation":["timeline","timeline"],
+                           "medical":{"gp_position":"p","next_step":"n"}})"),
+                "duplicate", "payload.preparation[1]"},
+        BadCase{simple("gp_conversation", "2026-03-02",
+                       R"({"attendees":["employee"],"preparation":"timeline",
+                           "medical":{"gp_position":"p","next_step":"n"}})"),
+                "invalid_type", "payload.preparation"},
+        BadCase{simple("gp_conversation", "2026-03-02",
+                       R"({"attendees":["employee"],"gp_position":"p",
+                           "medical":{"gp_position":"p","next_step":"n"}})"),
+                "unknown_field", "payload.gp_position"},
+        // Deskundigenoordeel.
+        BadCase{simple("expert_opinion", "2026-03-02",
+                       R"({"stage":"sent","requested_by":"employer","question":"employee_efforts"})"),
+                "invalid_choice", "payload.stage"},
+        BadCase{simple("expert_opinion", "2026-03-02",
+                       R"({"stage":"requested","question":"employee_efforts"})"),
+                "missing_field", "payload.requested_by"},
+        BadCase{simple("expert_opinion", "2026-03-02",
+                       R"({"stage":"requested","requested_by":"employer","question":"wages"})"),
+                "invalid_choice", "payload.question"},
+        BadCase{simple("expert_opinion", "2026-03-02",
+                       R"({"stage":"answered","requested_by":"employer",
+                           "question":"employee_efforts"})"),
+                "missing_field", "payload.conclusion"},
+        BadCase{simple("expert_opinion", "2026-03-02",
+                       R"({"stage":"requested","requested_by":"employer",
+                           "question":"employee_efforts","conclusion":"c"})"),
+                "only_when_answered", "payload.conclusion"},
+        BadCase{simple("expert_opinion", "2026-03-02",
+                       R"({"stage":"requested","requested_by":"employer",
+                           "question":"employee_efforts","request_seq":2})"),
+                "only_when_answered", "payload.request_seq"},
+        BadCase{simple("expert_opinion", "2026-03-02",
+                       R"({"stage":"answered","requested_by":"employer",
+                           "question":"employee_efforts","conclusion":"c","request_seq":"2"})"),
+                "invalid_type", "payload.request_seq"},
+        BadCase{simple("expert_opinion", "2026-03-02",
+                       R"({"stage":"answered","requested_by":"employer",
+                           "question":"employee_efforts","conclusion":"c","request_seq":0})"),
+                "out_of_range", "payload.request_seq"},
+        // Arbeidsdeskundig rapport.
+        BadCase{simple("occupational_expert_report", "2026-03-02",
+                       R"({"question":"q","own_job_possible":"no","conclusion_track":"track_2",
+                           "advice":"a"})"),
+                "missing_field", "payload.author"},
+        BadCase{simple("occupational_expert_report", "2026-03-02",
+                       R"({"author":"A","question":"q","own_job_possible":"maybe",
+                           "conclusion_track":"track_2","advice":"a"})"),
+                "invalid_choice", "payload.own_job_possible"},
+        BadCase{simple("occupational_expert_report", "2026-03-02",
+                       R"({"author":"A","question":"q","own_job_possible":"no",
+                           "own_job_adaptable":true,"conclusion_track":"track_2","advice":"a"})"),
+                "invalid_choice", "payload.own_job_adaptable"},
+        BadCase{simple("occupational_expert_report", "2026-03-02",
+                       R"({"author":"A","question":"q","own_job_possible":"no",
+                           "conclusion_track":"track_3","advice":"a"})"),
+                "invalid_choice", "payload.conclusion_track"},
+        BadCase{simple("occupational_expert_report", "2026-03-02",
+                       R"({"author":"A","question":"q","own_job_possible":"no",
+                           "external_directions":"admin","conclusion_track":"both","advice":"a"})"),
+                "invalid_type", "payload.external_directions"},
+        BadCase{simple("occupational_expert_report", "2026-03-02",
+                       R"({"author":"A","question":"q","own_job_possible":"no",
+                           "conclusion_track":"both"})"),
+                "missing_field", "payload.advice"},
+        BadCase{simple("occupational_expert_report", "2026-03-02",
+                       R"({"author":"A","question":"q","own_job_possible":"no",
+                           "conclusion_track":"both","advice":"a","fml":"x"})"),
+                "unknown_field", "payload.fml"},
+        // Actueel oordeel.
+        BadCase{simple("current_judgement", "2026-03-02",
+                       R"({"author":"B","prognosis":"p","suitable_work_at_employer_view":"v"})"),
+                "missing_field", "payload.course_of_incapacity"},
+        BadCase{simple("current_judgement", "2026-03-02",
+                       R"({"author":"B","course_of_incapacity":"c","prognosis":"p"})"),
+                "missing_field", "payload.suitable_work_at_employer_view"},
+        BadCase{simple("current_judgement", "2026-03-02",
+                       R"({"author":"B","course_of_incapacity":"c","prognosis":"p",
+                           "suitable_work_at_employer_view":"v","limitations":[""]})"),
+                "invalid_type", "payload.limitations[0]"},
+        BadCase{simple("current_judgement", "2026-03-02",
+                       R"({"author":"B","course_of_incapacity":"c","prognosis":7,
+                           "suitable_work_at_employer_view":"v"})"),
+                "invalid_type", "payload.prognosis"},
+        // Eindevaluatie.
+        BadCase{simple("end_evaluation", "2026-03-02",
+                       R"({"nature_of_business":"n","summary_track_1":"s",
+                           "employer_view_working_relationship":"w",
+                           "employer_view_suitable_work":"v"})"),
+                "missing_field", "payload.reintegration_status"},
+        BadCase{simple("end_evaluation", "2026-03-02",
+                       R"({"nature_of_business":"n","reintegration_status":{"hours_per_week":8,
+                           "structural":true},"summary_track_1":"s",
+                           "employer_view_working_relationship":"w",
+                           "employer_view_suitable_work":"v"})"),
+                "missing_field", "payload.reintegration_status.tasks"},
+        BadCase{simple("end_evaluation", "2026-03-02",
+                       R"({"nature_of_business":"n","reintegration_status":{"hours_per_week":81,
+                           "tasks":"t","structural":true},"summary_track_1":"s",
+                           "employer_view_working_relationship":"w",
+                           "employer_view_suitable_work":"v"})"),
+                "out_of_range", "payload.reintegration_status.hours_per_week"},
+        BadCase{simple("end_evaluation", "2026-03-02",
+                       R"({"nature_of_business":"n","reintegration_status":{"hours_per_week":8,
+                           "tasks":"t","structural":"yes"},"summary_track_1":"s",
+                           "employer_view_working_relationship":"w",
+                           "employer_view_suitable_work":"v"})"),
+                "invalid_type", "payload.reintegration_status.structural"},
+        BadCase{simple("end_evaluation", "2026-03-02",
+                       R"({"nature_of_business":"n","reintegration_status":{"hours_per_week":8,
+                           "tasks":"t","structural":true,"wage":1},"summary_track_1":"s",
+                           "employer_view_working_relationship":"w",
+                           "employer_view_suitable_work":"v"})"),
+                "unknown_field", "payload.reintegration_status.wage"},
+        BadCase{simple("end_evaluation", "2026-03-02",
+                       R"({"nature_of_business":"n","reintegration_status":"8 h",
+                           "summary_track_1":"s","employer_view_working_relationship":"w",
+                           "employer_view_suitable_work":"v"})"),
+                "invalid_type", "payload.reintegration_status"},
+        BadCase{simple("end_evaluation", "2026-03-02",
+                       R"({"nature_of_business":"n","reintegration_status":{"hours_per_week":8,
+                           "tasks":"t","structural":true},"summary_track_1":"s",
+                           "employer_view_working_relationship":"w"})"),
+                "missing_field", "payload.employer_view_suitable_work"},
+        // Spoor 2-activiteit.
+        BadCase{simple("track_2_activity", "2026-03-02", R"({"kind":"walk","description":"d"})"),
+                "invalid_choice", "payload.kind"},
+        BadCase{simple("track_2_activity", "2026-03-02", R"({"kind":"intake"})"),
+                "missing_field", "payload.description"},
+        BadCase{simple("track_2_activity", "2026-03-02",
+                       R"({"kind":"application","description":"d","position":"p"})"),
+                "missing_field", "payload.employer_name"},
+        BadCase{simple("track_2_activity", "2026-03-02",
+                       R"({"kind":"application","description":"d","employer_name":"E"})"),
+                "missing_field", "payload.position"},
+        BadCase{simple("track_2_activity", "2026-03-02",
+                       R"({"kind":"application","description":"d","employer_name":"E",
+                           "position":"p","fits_search_profile":"yes"})"),
+                "invalid_type", "payload.fits_search_profile"},
+        BadCase{simple("track_2_activity", "2026-03-02",
+                       R"({"kind":"coaching","description":"d","employer_name":"E"})"),
+                "not_for_this_kind", "payload.employer_name"},
+        BadCase{simple("track_2_activity", "2026-03-02",
+                       R"({"kind":"progress_report","description":"d"})"),
+                "missing_field", "payload.assessment"},
+        BadCase{simple("track_2_activity", "2026-03-02",
+                       R"({"kind":"progress_report","description":"d","assessment":"a",
+                           "applications_count":-1})"),
+                "out_of_range", "payload.applications_count"},
+        BadCase{simple("track_2_activity", "2026-03-02",
+                       R"({"kind":"intake","description":"d","assessment":"a"})"),
+                "not_for_this_kind", "payload.assessment"},
+        BadCase{simple("track_2_activity", "2026-03-02",
+                       R"({"kind":"intake","description":"d","coach":"c"})"),
+                "unknown_field", "payload.coach"}));
+
+TEST(CaseFileEntry, GpConversationKeepsWhatTheGpSaidInTheMedicalPart) {
+  const auto draft = parse_entry_draft(simple(
+      "gp_conversation", "2026-03-02",
+      R"({"attendees":["employee"],"preparation":["analysis_and_plan"],
+          "medical":{"gp_position":"4 h a day","medical_considerations":"no night shifts",
+                     "next_step":"intake"}})"));
+  ASSERT_TRUE(draft.ok()) << draft.error().field << " " << draft.error().message;
+  EXPECT_EQ(draft->payload, R"({"attendees":["employee"],"preparation":["analysis_and_plan"]})");
+  ASSERT_TRUE(draft->medical.has_value());
+  EXPECT_EQ(*draft->medical,
+            R"({"gp_position":"4 h a day","medical_considerations":"no night shifts",)"
+            R"("next_step":"intake"})");
+  EXPECT_EQ(default_visibility(EntryType::gp_conversation), Visibility::medical);
+  // The stored payload (without its sealed medical part) still reads for the fold.
+  EXPECT_TRUE(read_entry_facts(EntryType::gp_conversation, draft->payload).ok());
+  // canonicalize_payload checks the medical part as parse_entry_draft does.
+  const auto without = canonicalize_payload(EntryType::gp_conversation, draft->payload);
+  ASSERT_FALSE(without.ok());
+  EXPECT_EQ(without.error().field, "payload.medical");
+}
+
+TEST(CaseFileEntry, NewTypesHaveTheirVisibility) {
+  EXPECT_EQ(default_visibility(EntryType::expert_opinion), Visibility::admin);
+  EXPECT_EQ(default_visibility(EntryType::occupational_expert_report), Visibility::functional);
+  EXPECT_EQ(default_visibility(EntryType::current_judgement), Visibility::functional);
+  EXPECT_EQ(default_visibility(EntryType::end_evaluation), Visibility::admin);
+  EXPECT_EQ(default_visibility(EntryType::track_2_activity), Visibility::admin);
+  EXPECT_EQ(entry_type_dutch_name(EntryType::expert_opinion), "Deskundigenoordeel");
+  EXPECT_EQ(entry_type_dutch_name(EntryType::occupational_expert_report), "Arbeidsdeskundig rapport");
+  EXPECT_EQ(entry_type_dutch_name(EntryType::current_judgement), "Actueel oordeel");
+}
+
+TEST(CaseFileEntry, TrackTwoProgressReportAndExpertRequestAreAccepted) {
+  EXPECT_TRUE(parse_entry_draft(simple("track_2_activity", "2026-03-02",
+                                       R"({"kind":"progress_report","description":"weeks 1-6",
+                                           "applications_count":0,"assessment":"active",
+                                           "next_steps":"network meetings"})"))
+                  .ok());
+  const auto request = read_entry_facts(
+      EntryType::expert_opinion,
+      R"({"stage":"requested","requested_by":"employer","question":"work_capacity_own_work"})");
+  ASSERT_TRUE(request.ok());
+  EXPECT_EQ(request->expert_stage, "requested");
+  EXPECT_FALSE(request->request_seq.has_value());
+}
 
 TEST(CaseFileEntry, CanonicalizePayloadValidatesForTheType) {
   const auto ok = canonicalize_payload(EntryType::maternity_leave, R"({ "end" : "2026-07-01" })");

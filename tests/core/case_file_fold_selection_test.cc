@@ -34,6 +34,43 @@ std::string progress_evaluation(const std::string& date) {
                 R"({"attendees":["employee","manager"],"employee_agreement":"agreed"})");
 }
 
+// The other types the fold reads only the date of (fold_reads_only_date).
+std::string date_only_report(int which, const std::string& date) {
+  switch (which) {
+    case 0:
+      return simple("gp_conversation", date.c_str(),
+                    R"({"attendees":["employee"],"medical":{"gp_position":"p","next_step":"n"}})");
+    case 1:
+      return simple("occupational_expert_report", date.c_str(),
+                    R"({"author":"A","question":"q","own_job_possible":"no",)"
+                    R"("conclusion_track":"track_2","advice":"a"})");
+    case 2:
+      return simple("current_judgement", date.c_str(),
+                    R"({"author":"B","course_of_incapacity":"c","prognosis":"p",)"
+                    R"("suitable_work_at_employer_view":"v"})");
+    case 3:
+      return simple("end_evaluation", date.c_str(),
+                    R"({"nature_of_business":"n","reintegration_status":{"hours_per_week":0,)"
+                    R"("tasks":"none","structural":false},"summary_track_1":"s",)"
+                    R"("employer_view_working_relationship":"w","employer_view_suitable_work":"v"})");
+    default:
+      return simple("track_2_activity", date.c_str(), R"({"kind":"coaching","description":"d"})");
+  }
+}
+
+// A request for a deskundigenoordeel (request_seq < 0), or an answer that names entry
+// `request_seq` (0: none).
+std::string expert_opinion(const std::string& date, std::int64_t request_seq) {
+  if (request_seq < 0) {
+    return simple("expert_opinion", date.c_str(),
+                  R"({"stage":"requested","requested_by":"employee","question":"employer_efforts"})");
+  }
+  std::string payload =
+      R"({"stage":"answered","requested_by":"employee","question":"employer_efforts","conclusion":"c")";
+  if (request_seq > 0) payload += ",\"request_seq\":" + std::to_string(request_seq);
+  return simple("expert_opinion", date.c_str(), (payload + "}").c_str());
+}
+
 std::vector<std::int64_t> seqs(const std::vector<Entry>& entries) {
   std::vector<std::int64_t> result;
   for (const auto& entry : entries) result.push_back(entry.seq);
@@ -57,6 +94,19 @@ TEST(FoldRelevantEntries, OfEqualDatesTheFirstRecordedIsTheEarliest) {
   append(file, interview("2026-01-20"));
   append(file, interview("2026-01-20"));
   EXPECT_EQ(seqs(fold_relevant_entries(file)), (std::vector<std::int64_t>{1, 2}));
+}
+
+TEST(FoldRelevantEntries, TheNewReportsAreDateOnlyAndExpertOpinionsCount) {
+  std::vector<Entry> file;
+  append(file, sick_report("2026-01-05"));  // 1
+  for (int which = 0; which < 5; ++which) {
+    append(file, date_only_report(which, "2026-02-0" + std::to_string(which + 2)));  // 2..6
+  }
+  append(file, expert_opinion("2026-02-10", -1));  // 7
+  append(file, expert_opinion("2026-02-20", 7));   // 8
+  EXPECT_EQ(seqs(fold_relevant_entries(file)), (std::vector<std::int64_t>{1, 2, 7, 8}));
+  EXPECT_FALSE(fold_reads_only_date(EntryType::expert_opinion));
+  EXPECT_TRUE(fold_reads_only_date(EntryType::track_2_activity));
 }
 
 TEST(FoldRelevantEntries, KeepsConversationsThatACorrectionNames) {
@@ -114,7 +164,7 @@ class FileGenerator {
 
   std::string entry(std::int64_t existing) {
     const std::string on = date();
-    switch (pick(0, 11)) {
+    switch (pick(0, 15)) {
       case 0: return simple("recovery", on.c_str());
       case 1: return simple("relapse", on.c_str());
       case 2: return progress_evaluation(on);
@@ -123,6 +173,11 @@ class FileGenerator {
       case 5:
         if (existing > 0) return correction(existing, on);
         return interview(on);
+      case 6: return date_only_report(pick(0, 4), on);
+      case 7:
+        // A request, or an answer naming no entry, any entry so far or one beyond: the fold
+        // accepts only an earlier request, so both outcomes occur.
+        return expert_opinion(on, pick(-1, static_cast<int>(existing) + 1));
       default: return interview(on);
     }
   }

@@ -392,6 +392,53 @@ TEST(CaseFileFold, AnAgreementBeforeAnyPlanIsRefused) {
   EXPECT_EQ(folded.error().code, "not_current_version");
 }
 
+std::string expert_opinion(const char* stage, std::optional<int> request_seq = std::nullopt) {
+  std::string payload = std::string(R"({"stage":")") + stage +
+                        R"(","requested_by":"employer","question":"employee_efforts")";
+  if (std::string(stage) == "answered") payload += R"(,"conclusion":"insufficient efforts")";
+  if (request_seq) payload += R"(,"request_seq":)" + std::to_string(*request_seq);
+  return payload + "}";
+}
+
+// UWV answers a request: an answer that names its request must name an earlier request of the
+// file; one that names none is accepted (the request may predate the file's keeping).
+TEST(CaseFileFold, AnExpertOpinionAnswerNamesAnEarlierRequest) {
+  std::vector<Entry> file;
+  append(file, sick_report("2026-01-05"));                                        // 1
+  append(file, simple("expert_opinion", "2026-02-02", expert_opinion("requested").c_str()));  // 2
+  append(file, simple("track_2_activity", "2026-02-03",
+                      R"({"kind":"intake","description":"first meeting"})"));  // 3
+  for (const int wrong : {1, 3, 9}) {
+    std::vector<Entry> refused_file = file;
+    append(refused_file,
+           simple("expert_opinion", "2026-02-20", expert_opinion("answered", wrong).c_str()));
+    const auto refused = fold(refused_file);
+    ASSERT_FALSE(refused.ok()) << wrong;
+    EXPECT_EQ(refused.error().code, "unknown_request") << wrong;
+    EXPECT_EQ(refused.error().field, "payload.request_seq") << wrong;
+    EXPECT_NE(refused.error().message.find("entry 4 (expert_opinion)"), std::string::npos)
+        << refused.error().message;
+  }
+  std::vector<Entry> unnamed = file;
+  append(unnamed, simple("expert_opinion", "2026-02-20", expert_opinion("answered").c_str()));
+  EXPECT_TRUE(fold(unnamed).ok());
+
+  // An answer dated before its request is refused; so is one whose request was voided.
+  std::vector<Entry> early = file;
+  append(early, simple("expert_opinion", "2026-02-01", expert_opinion("answered", 2).c_str()));
+  EXPECT_EQ(fold(early).error().code, "unknown_request");
+
+  append(file, simple("expert_opinion", "2026-02-20", expert_opinion("answered", 2).c_str()));  // 4
+  const auto folded = fold(file);
+  ASSERT_TRUE(folded.ok()) << folded.error().message;
+  std::vector<Entry> voided = file;
+  append(voided, simple("correction", "2026-02-21",
+                        R"({"corrects_seq":2,"reason":"never sent","void":true})"));
+  const auto after_void = fold(voided);
+  ASSERT_FALSE(after_void.ok());
+  EXPECT_EQ(after_void.error().code, "unknown_request");
+}
+
 TEST(CaseFileEntryPayload, ARefusalOrRemarksNeedTheirWords) {
   EXPECT_FALSE(parse_entry_draft(simple("plan_agreement", "2026-03-02",
                                         agreement(2, "refused").c_str()))
