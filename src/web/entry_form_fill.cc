@@ -50,7 +50,7 @@ std::string checklist_name(const InputSpec& input, std::string_view option) {
 
 bool is_choice_kind(InputKind kind) {
   return kind == InputKind::choice || kind == InputKind::yes_no || kind == InputKind::version ||
-         kind == InputKind::employee;
+         kind == InputKind::entry || kind == InputKind::employee;
 }
 
 // The values a choice input accepts, with their labels, in the order shown.
@@ -63,6 +63,7 @@ std::vector<ChoiceOption> choices_of(const InputSpec& input, const FormOptions& 
       list.push_back({"no", text_of(language, "forms.no")});
       break;
     case InputKind::version:
+    case InputKind::entry:
     case InputKind::employee:
       if (auto found = options.dynamic.find(input.name); found != options.dynamic.end()) {
         list = found->second;
@@ -110,6 +111,7 @@ Json json_value(const InputSpec& input, const FormOptions& options, Language lan
     case InputKind::yes_no: return value == "yes";
     case InputKind::number:
     case InputKind::version:
+    case InputKind::entry:
     case InputKind::employee:
       if (auto number = whole_number(value)) return *number;
       return value;
@@ -168,6 +170,11 @@ void add_input(const InputSpec& input, const FormOptions& options, Language lang
     summary.push_back(summary_line(input, options, language, label_of(language, input.name), value));
     return;
   }
+  // "object.field": a field of a nested object, made when its first input is filled in.
+  if (const auto dot = key.find('.'); dot != std::string::npos) {
+    target[key.substr(0, dot)][key.substr(dot + 1)] = json_value(input, options, language, value);
+    return;
+  }
   target[key] = json_value(input, options, language, value);
 }
 
@@ -206,6 +213,18 @@ const InputSpec* input_with_field(const EntryFormSpec& spec, std::string_view fi
   for (const auto& item : spec.items) {
     const auto* input = std::get_if<InputSpec>(&item);
     if (input && input->destination == destination && input->field() == field) return input;
+  }
+  return nullptr;
+}
+
+// The first input writing a field of the nested object `object` ("reintegration_status").
+const InputSpec* input_in_object(const EntryFormSpec& spec, std::string_view object) {
+  for (const auto& item : spec.items) {
+    const auto* input = std::get_if<InputSpec>(&item);
+    if (input && input->destination == Destination::payload &&
+        input->field().starts_with(std::string(object) + ".")) {
+      return input;
+    }
   }
   return nullptr;
 }
@@ -252,9 +271,14 @@ bool place_payload_error(const EntryFormSpec& spec, const FormOptions& options,
     }
     return false;
   }
-  if (const auto* input = input_with_field(spec, head, Destination::payload)) {
-    typed.errors.emplace(std::string(input->name), message);
-    return true;
+  // A field of a nested object ("reintegration_status.tasks"), or the object as a whole.
+  for (const auto* input : {input_with_field(spec, rest, Destination::payload),
+                            input_with_field(spec, head, Destination::payload),
+                            input_in_object(spec, head)}) {
+    if (input) {
+      typed.errors.emplace(std::string(input->name), message);
+      return true;
+    }
   }
   const GroupSpec* group = group_named(spec, head);
   if (!group) return false;
@@ -494,6 +518,7 @@ std::string payload_json(const EntryFormSpec& spec, const FormOptions& options, 
     }
   }
   if (spec.attendee_is_viewer) payload["attendees"] = Json::array({options.viewer_name});
+  for (const auto& [field, value] : spec.fixed) payload[std::string(field)] = value;
   if (!summary.empty()) {
     std::string text;
     for (const auto& line : summary) text += (text.empty() ? "" : "\n") + line;

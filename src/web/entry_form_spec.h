@@ -16,6 +16,7 @@
 
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -34,6 +35,7 @@ enum class InputKind {
   yes_no,     // yes / no (payload: true / false); optional ones also offer "not known"
   checklist,  // any of `options` (payload: a JSON array of the chosen values)
   version,    // an earlier entry of type `version_of` (payload: its seq)
+  entry,      // any earlier entry the viewer reads, to correct (payload: its seq)
   employee,   // whom the sick report is about (filled from app::employees_to_report_sick)
 };
 
@@ -43,10 +45,16 @@ struct InputSpec {
   std::string_view name;  // the form input's name ([a-z0-9_], see form.h)
   InputKind kind = InputKind::line;
   Destination destination = Destination::payload;
-  std::string_view key = {};  // the payload / medical field; the input's name when empty
+  // The payload / medical field; the input's name when empty. "a.b" names field b of the
+  // object a (the object is left out when none of its inputs is filled in).
+  std::string_view key = {};
   bool required = false;
   std::vector<std::string_view> options = {};
   core::EntryType version_of = core::EntryType::plan_of_action;
+  // A version input offers only the entries whose payload has this value in this field (the
+  // requests among the deskundigenoordelen); every entry of `version_of` when empty.
+  std::string_view version_field = {};
+  std::string_view version_value = {};
 
   std::string_view field() const { return key.empty() ? name : key; }
 };
@@ -71,6 +79,9 @@ struct EntryFormSpec {
   bool medical_only = false;        // the whole form is MEDICAL: only for who writes medical data
   bool attendee_is_viewer = false;  // a conversation of the employee: they are its attendee
   std::vector<FormItem> items;
+  // Payload fields the form sets itself: one form per kind of an entry type (a spoor 2
+  // application, a request for a deskundigenoordeel) asks only what that kind needs.
+  std::vector<std::pair<std::string_view, std::string_view>> fixed = {};
 };
 
 inline constexpr int kInitialRows = 3;

@@ -189,6 +189,25 @@ std::string version_label(Language language, const app::EntryView& entry) {
        {"seq", std::to_string(entry.seq)}});
 }
 
+// Whether an entry is one a version input offers (its filter on a payload field, if any).
+bool version_matches(const InputSpec& input, const app::EntryView& entry) {
+  if (input.version_field.empty()) return true;
+  const auto payload = nlohmann::json::parse(entry.payload, nullptr, /*allow_exceptions=*/false);
+  if (!payload.is_object()) return false;
+  const auto found = payload.find(input.version_field);
+  return found != payload.end() && found->is_string() &&
+         found->get_ref<const std::string&>() == input.version_value;
+}
+
+// The label of an entry to correct: its type, date and number.
+std::string entry_label(Language language, const app::EntryView& entry) {
+  return Catalogue::instance().format(
+      language, "forms.entry_label",
+      {{"type", text_of(language, "entry_type." + std::string(core::entry_type_name(entry.type)))},
+       {"date", Catalogue::long_date(language, entry.occurred_on)},
+       {"seq", std::to_string(entry.seq)}});
+}
+
 struct CaseForm {
   FormPage page;
   app::CaseAccess access;
@@ -237,11 +256,22 @@ core::Result<CaseForm> case_form_page(api::Context& context, const api::HttpRequ
   page.expected_seq = std::to_string(last_seq + 1);
   for (const auto& item : spec->items) {
     const auto* input = std::get_if<InputSpec>(&item);
-    if (!input || input->kind != InputKind::version) continue;
-    auto& choices = page.options.dynamic[std::string(input->name)];
-    for (const auto& entry : file->entries) {
-      if (entry.type == input->version_of && !entry.voided) {
-        choices.push_back({std::to_string(entry.seq), version_label(language, entry)});
+    if (!input) continue;
+    if (input->kind == InputKind::version) {
+      auto& choices = page.options.dynamic[std::string(input->name)];
+      for (const auto& entry : file->entries) {
+        if (entry.type == input->version_of && !entry.voided && version_matches(*input, entry)) {
+          choices.push_back({std::to_string(entry.seq), version_label(language, entry)});
+        }
+      }
+    } else if (input->kind == InputKind::entry) {
+      // What a correction may name: an entry the viewer reads that still counts, not itself a
+      // correction (core refuses a correction of a correction); the latest first.
+      auto& choices = page.options.dynamic[std::string(input->name)];
+      for (auto it = file->entries.rbegin(); it != file->entries.rend(); ++it) {
+        if (it->type != core::EntryType::correction && !it->voided && !it->redacted) {
+          choices.push_back({std::to_string(it->seq), entry_label(language, *it)});
+        }
       }
     }
   }

@@ -8,6 +8,7 @@
 // refused with the input kept.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -135,6 +136,10 @@ std::string valid_value(const InputSpec& input, const std::string& page) {
       const auto values = options_of(page, std::string(input.name));
       return values.empty() ? std::string() : values.back();
     }
+    case InputKind::entry: {  // listed latest first: the latest entry
+      const auto values = options_of(page, std::string(input.name));
+      return values.empty() ? std::string() : values.front();
+    }
     default: return "Tekst voor " + std::string(input.name);
   }
 }
@@ -152,6 +157,7 @@ Fields valid_fields(const EntryFormSpec& spec, const std::string& page, const st
           input->kind != InputKind::checklist) {
         continue;  // not shown to this viewer (MEDICAL)
       }
+      if (input->name == "extension_end") continue;  // an extension gives its weeks or its end
       if (input->kind == InputKind::checklist) {
         fields.emplace_back(std::string(input->name) + "_" + std::string(input->options.front()),
                             "1");
@@ -228,7 +234,8 @@ bool kept_in(const std::string& html, const std::string& name, const std::string
 // Who fills in a form in these tests.
 std::string filler_of(const EntryFormSpec& spec) {
   if (spec.audience == web::Audience::own_employee) return "employee";
-  if (spec.medical_only) return "doctor";
+  // The GP conversation, the vangnet situation and the actueel oordeel are the doctor's.
+  if (spec.medical_only || spec.type == core::EntryType::current_judgement) return "doctor";
   return "casemanager";
 }
 
@@ -344,17 +351,24 @@ TEST(EntryForms, EachRoleIsOfferedOnlyItsFormsAndRefusedTheOthers) {
   };
   const Expectation roles[] = {
       {"casemanager",
-       {"recovery", "relapse", "partial_work", "company_doctor_report", "long_term_expected",
-        "problem_analysis", "plan_of_action", "reintegration_interview", "progress_evaluation",
-        "uwv_42_week_report", "first_year_evaluation", "track_1_attempt", "track_2_decision",
-        "reintegration_report", "wia_application"}},
+       {"recovery", "relapse", "partial_work", "maternity_leave", "company_doctor_report",
+        "long_term_expected", "problem_analysis", "plan_of_action", "reintegration_interview",
+        "progress_evaluation", "uwv_42_week_report", "first_year_evaluation", "track_1_attempt",
+        "occupational_expert_report", "track_2_decision", "track_2_activity",
+        "track_2_application", "track_2_progress_report", "expert_opinion",
+        "expert_opinion_answer", "end_evaluation", "reintegration_report", "uwv_wia_letter",
+        "wia_application", "voluntary_extension", "wage_sanction", "employment_end", "deviation",
+        "correction"}},
       {"manager",
        {"recovery", "relapse", "partial_work", "reintegration_interview", "progress_evaluation",
         "track_1_attempt"}},
       {"doctor",
-       {"long_term_expected", "problem_analysis", "reintegration_interview",
-        "progress_evaluation", "gp_conversation"}},
-      {"expert", {"reintegration_interview", "progress_evaluation", "track_1_attempt"}},
+       {"long_term_expected", "safety_net", "problem_analysis", "reintegration_interview",
+        "progress_evaluation", "gp_conversation", "occupational_expert_report",
+        "current_judgement", "correction"}},
+      {"expert",
+       {"reintegration_interview", "progress_evaluation", "track_1_attempt",
+        "occupational_expert_report"}},
       {"employee", {"employee_opinion", "plan_agreement", "file_copy_request", "own_wia_application"}},
   };
   for (const auto& role : roles) {
@@ -438,9 +452,12 @@ TEST(EntryForms, EveryFormRefusesBadInputByItsFieldKeepsItAndWritesNothing) {
     const Fields good = valid_fields(spec, form.body, "occurred_on", apitest::iso_day(-1));
     std::vector<std::pair<Fields, std::string>> bad{
         {with(good, "occurred_on", "2026-02-30"), "occurred_on"},
-        {with(good, "occurred_on", apitest::iso_day(3)), "occurred_on"},
         {without(good, "occurred_on"), "occurred_on"},
     };
+    // A maternity leave may be announced ahead (AMaternityLeaveMayBeAnnouncedAhead).
+    if (spec.type != core::EntryType::maternity_leave) {
+      bad.emplace_back(with(good, "occurred_on", apitest::iso_day(3)), "occurred_on");
+    }
     for (const auto& item : spec.items) {
       const auto* input = std::get_if<InputSpec>(&item);
       if (!input || !contains(form.body, "name=\"" + std::string(input->name) + "\"")) continue;
@@ -473,12 +490,18 @@ TEST(EntryForms, EveryFormRefusesBadInputByItsFieldKeepsItAndWritesNothing) {
 TEST(EntryForms, EveryFormSavesARedirectsAndTheEntryExists) {
   ensure_plan(own_case());
   // In an order the file allows: recovery ends the sickness, a relapse starts it again.
+  // The correction moves the latest entry (the deviation) to the day it has already; the leave
+  // follows the recovery and precedes the relapse.
   const char* const order[] = {
-      "company_doctor_report", "long_term_expected", "problem_analysis", "plan_of_action",
-      "reintegration_interview", "progress_evaluation", "gp_conversation", "partial_work",
-      "track_1_attempt", "uwv_42_week_report", "first_year_evaluation", "track_2_decision",
-      "reintegration_report", "wia_application", "recovery", "relapse", "employee_opinion",
-      "plan_agreement", "file_copy_request", "own_wia_application"};
+      "company_doctor_report", "long_term_expected", "safety_net", "problem_analysis",
+      "plan_of_action", "reintegration_interview", "progress_evaluation", "gp_conversation",
+      "partial_work", "track_1_attempt", "uwv_42_week_report", "first_year_evaluation",
+      "occupational_expert_report", "track_2_decision", "track_2_activity", "track_2_application",
+      "track_2_progress_report", "expert_opinion", "expert_opinion_answer", "current_judgement",
+      "end_evaluation", "reintegration_report", "uwv_wia_letter", "wia_application",
+      "voluntary_extension", "wage_sanction", "employment_end", "deviation", "correction",
+      "recovery", "maternity_leave", "relapse", "employee_opinion", "plan_agreement",
+      "file_copy_request", "own_wia_application"};
   EXPECT_EQ(std::size(order), web::entry_form_specs().size());
   for (const char* slug : order) {
     SCOPED_TRACE(slug);
@@ -735,6 +758,232 @@ TEST(EntryForms, AnEntryTypeNameLeadsTheEmployeeToTheirOwnForm) {
   EXPECT_EQ(employee.get(form_url(case_id, "no_such_thing")).status, 404);
   Browser manager = logged_in("casemanager");
   EXPECT_EQ(manager.get(form_url(case_id, "employee_view")).status, 404);
+}
+
+}  // namespace
+}  // namespace spoorboek::webtest
+
+namespace spoorboek::webtest {
+namespace {
+
+// The last entry of a case's file as `who` reads it through the API.
+Json last_entry(std::int64_t case_id, const std::string& who = "casemanager") {
+  const Json file = case_file(case_id, who);
+  return file["entries"].empty() ? Json() : file["entries"].back();
+}
+
+// Saves form `slug` in `case_id` as `who` with the valid values and `changes` on top.
+Page save_form(const std::string& who, std::int64_t case_id, std::string_view slug,
+               const Fields& changes = {}) {
+  Browser browser = logged_in(who);
+  const std::string url = form_url(case_id, slug);
+  const Page form = browser.get(url);
+  EXPECT_EQ(form.status, 200) << slug;
+  Fields fields = valid_fields(*web::find_entry_form(slug), form.body, "occurred_on",
+                               apitest::iso_day(-1));
+  for (const auto& [name, value] : changes) fields = with(fields, name, value);
+  return browser.post(url, fields);
+}
+
+// The conversation with the GP is the doctor's, MEDICAL as a whole: what the GP said is sealed
+// and neither it nor the entry's payload reaches the case manager.
+TEST(EntryForms, TheGpConversationIsTheDoctorsAndMedical) {
+  const std::int64_t case_id = own_case();
+  const std::string marker = "GPMARK" + apitest::random_hex();
+  const Page saved = save_form("doctor", case_id, "gp_conversation",
+                               {{"gp_position", marker}, {"attendees", "Werknemer\nB. Arts"},
+                                {"preparation_timeline", "1"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  const Json entry = last_entry(case_id, "doctor");
+  EXPECT_EQ(entry["type"], "gp_conversation");
+  EXPECT_EQ(entry["visibility"], "MEDICAL");
+  EXPECT_EQ(entry["payload"]["attendees"], Json::array({"Werknemer", "B. Arts"}));
+  EXPECT_EQ(entry["payload"]["preparation"], Json::array({"doctor_advice", "timeline"}));
+  EXPECT_TRUE(contains(entry.dump(), marker));
+  EXPECT_FALSE(contains(apitest::file_bytes(FormSite::instance().db_path()), marker));
+  const Json seen = last_entry(case_id, "casemanager");
+  EXPECT_FALSE(contains(seen.dump(), marker));
+  EXPECT_FALSE(contains(seen.dump(), "B. Arts"));
+  EXPECT_FALSE(contains(logged_in("casemanager").get("/cases/" + std::to_string(case_id)).body,
+                        marker));
+  // The GP's position and the agreed next step are required.
+  Browser doctor = logged_in("doctor");
+  const Page form = doctor.get(form_url(case_id, "gp_conversation"));
+  const Page refused = doctor.post(
+      form_url(case_id, "gp_conversation"),
+      without(valid_fields(*web::find_entry_form("gp_conversation"), form.body, "occurred_on",
+                           apitest::iso_day(-1)),
+              "next_step"));
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(error_next_to(refused, "next_step"));
+}
+
+TEST(EntryForms, TheCoachRecordsSpoor2InTheCaseOfTheirOffice) {
+  const auto coach_cases = cases_of("coach");
+  ASSERT_FALSE(coach_cases.empty());
+  const std::int64_t case_id = coach_cases.front();
+  Browser coach = logged_in("coach");
+  const Page index = coach.get("/cases/" + std::to_string(case_id) + "/entries/new");
+  ASSERT_EQ(index.status, 200);
+  for (const char* slug : {"track_2_activity", "track_2_application", "track_2_progress_report"}) {
+    EXPECT_TRUE(contains(index.body, "href=\"" + form_url(case_id, slug) + "\"")) << slug;
+  }
+  EXPECT_FALSE(contains(index.body, form_url(case_id, "end_evaluation")));
+  EXPECT_EQ(coach.get(form_url(case_id, "end_evaluation")).status, 403);
+  const Page saved = save_form("coach", case_id, "track_2_application",
+                               {{"employer_name", "Gemeente Zwolle"},
+                                {"position", "Baliemedewerker"},
+                                {"fits_search_profile", "yes"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  const Json entry = last_entry(case_id, "coach");
+  EXPECT_EQ(entry["type"], "track_2_activity");
+  EXPECT_EQ(entry["payload"]["kind"], "application");
+  EXPECT_EQ(entry["payload"]["employer_name"], "Gemeente Zwolle");
+  EXPECT_EQ(entry["payload"]["fits_search_profile"], true);
+  // A progress report needs its assessment; the count must be a number.
+  const Page refused = save_form("coach", case_id, "track_2_progress_report",
+                                 {{"assessment", ""}, {"applications_count", "veel"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(error_next_to(refused, "assessment"));
+  EXPECT_TRUE(error_next_to(refused, "applications_count"));
+}
+
+// UWV's answer names the request it answers; only requests are offered.
+TEST(EntryForms, AnExpertOpinionAnswerNamesItsRequest) {
+  const std::int64_t case_id = own_case();
+  ASSERT_EQ(save_form("casemanager", case_id, "expert_opinion",
+                      {{"requested_by", "employee"}, {"expert_question_kind", "employer_efforts"}})
+                .status,
+            303);
+  const std::int64_t request_seq = last_entry(case_id)["seq"].get<std::int64_t>();
+  EXPECT_EQ(last_entry(case_id)["payload"]["stage"], "requested");
+  Browser casemanager = logged_in("casemanager");
+  const Page form = casemanager.get(form_url(case_id, "expert_opinion_answer"));
+  const auto requests = options_of(form.body, "request");
+  ASSERT_FALSE(requests.empty());
+  for (const auto& seq : requests) {
+    const Json file = case_file(case_id);
+    for (const auto& entry : file["entries"]) {
+      if (std::to_string(entry["seq"].get<std::int64_t>()) == seq) {
+        EXPECT_EQ(entry["payload"]["stage"], "requested") << seq;
+      }
+    }
+  }
+  const Page saved = save_form("casemanager", case_id, "expert_opinion_answer",
+                               {{"request", std::to_string(request_seq)},
+                                {"conclusion", "De werkgever doet voldoende"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  const Json answer = last_entry(case_id);
+  EXPECT_EQ(answer["payload"]["stage"], "answered");
+  EXPECT_EQ(answer["payload"]["request_seq"], request_seq);
+  // The answer itself is no request to name.
+  const Page again = casemanager.get(form_url(case_id, "expert_opinion_answer"));
+  const auto offered = options_of(again.body, "request");
+  EXPECT_EQ(std::count(offered.begin(), offered.end(),
+                       std::to_string(answer["seq"].get<std::int64_t>())),
+            0);
+}
+
+TEST(EntryForms, TheEndEvaluationRecordsTheReintegrationStatusAsOneObject) {
+  const std::int64_t case_id = own_case();
+  const Page saved = save_form("casemanager", case_id, "end_evaluation",
+                               {{"reintegration_hours", "12"},
+                                {"reintegration_tasks", "Administratie"},
+                                {"reintegration_structural", "yes"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  const Json status = last_entry(case_id)["payload"]["reintegration_status"];
+  EXPECT_EQ(status, (Json{{"hours_per_week", 12}, {"structural", true}, {"tasks", "Administratie"}}));
+  // Core's range refusal of a field in the object lands next to its input.
+  const Page refused = save_form("casemanager", case_id, "end_evaluation",
+                                 {{"reintegration_hours", "100"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(error_next_to(refused, "reintegration_hours"));
+}
+
+TEST(EntryForms, ACorrectionVoidsAnEntryWithItsReason) {
+  const std::int64_t case_id = own_case();
+  ASSERT_EQ(save_form("casemanager", case_id, "uwv_wia_letter").status, 303);
+  const std::int64_t letter = last_entry(case_id)["seq"].get<std::int64_t>();
+  Browser casemanager = logged_in("casemanager");
+  const Page form = casemanager.get(form_url(case_id, "correction"));
+  const auto targets = options_of(form.body, "corrects_seq");
+  ASSERT_FALSE(targets.empty());
+  EXPECT_EQ(targets.front(), std::to_string(letter));  // the latest first
+  // Neither voided nor given a date: core's refusal is shown next to "void".
+  const Page neither = save_form("casemanager", case_id, "correction",
+                                 {{"corrects_seq", std::to_string(letter)},
+                                  {"new_occurred_on", ""}});
+  EXPECT_EQ(neither.status, 422);
+  EXPECT_TRUE(error_next_to(neither, "void"));
+  const Page voided = save_form("casemanager", case_id, "correction",
+                                {{"corrects_seq", std::to_string(letter)},
+                                 {"void", "yes"},
+                                 {"new_occurred_on", ""},
+                                 {"correction_reason", "Brief hoort bij een ander dossier"}});
+  ASSERT_EQ(voided.status, 303) << voided.body;
+  const Json correction = last_entry(case_id);
+  EXPECT_EQ(correction["type"], "correction");
+  EXPECT_EQ(correction["payload"]["corrects_seq"], letter);
+  EXPECT_EQ(correction["payload"]["void"], true);
+  // A voided entry and the correction itself are not offered again.
+  const auto after = options_of(casemanager.get(form_url(case_id, "correction")).body,
+                                "corrects_seq");
+  EXPECT_EQ(std::count(after.begin(), after.end(), std::to_string(letter)), 0);
+  EXPECT_EQ(std::count(after.begin(), after.end(),
+                       std::to_string(correction["seq"].get<std::int64_t>())),
+            0);
+}
+
+// The doctor's correction form lists only entries the doctor reads; the case manager's never
+// lists the doctor's GP conversation (MEDICAL).
+TEST(EntryForms, TheCorrectionFormListsOnlyEntriesTheViewerReads) {
+  const std::int64_t case_id = own_case();
+  ASSERT_EQ(save_form("doctor", case_id, "gp_conversation").status, 303);
+  const std::string gp_seq = std::to_string(last_entry(case_id, "doctor")["seq"].get<std::int64_t>());
+  const auto doctor = options_of(logged_in("doctor").get(form_url(case_id, "correction")).body,
+                                 "corrects_seq");
+  EXPECT_EQ(std::count(doctor.begin(), doctor.end(), gp_seq), 1);
+  const auto manager = options_of(
+      logged_in("casemanager").get(form_url(case_id, "correction")).body, "corrects_seq");
+  EXPECT_EQ(std::count(manager.begin(), manager.end(), gp_seq), 0);
+}
+
+TEST(EntryForms, AMaternityLeaveMayBeAnnouncedAhead) {
+  const std::int64_t case_id = own_case();
+  const Page saved = save_form("casemanager", case_id, "maternity_leave",
+                               {{"occurred_on", apitest::iso_day(20)},
+                                {"leave_end", apitest::iso_day(130)}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  const Json entry = last_entry(case_id);
+  EXPECT_EQ(entry["type"], "maternity_leave");
+  EXPECT_EQ(entry["payload"]["end"], apitest::iso_day(130));
+  // An end before the start is refused next to the last day of leave.
+  const Page refused = save_form("casemanager", case_id, "maternity_leave",
+                                 {{"occurred_on", apitest::iso_day(200)},
+                                  {"leave_end", apitest::iso_day(150)}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(error_next_to(refused, "leave_end"));
+}
+
+TEST(EntryForms, TheLegalTermsAreTheDutchTitles) {
+  const web::Catalogue& texts = web::Catalogue::instance();
+  const std::pair<const char*, const char*> titles[] = {
+      {"expert_opinion_answer", "Deskundigenoordeel"},
+      {"occupational_expert_report", "Arbeidsdeskundig rapport"},
+      {"current_judgement", "Actueel oordeel"},
+      {"end_evaluation", "Eindevaluatie"},
+      {"track_2_activity", "Spoor 2"},
+      {"wage_sanction", "Loonsanctie"},
+      {"safety_net", "Vangnet"},
+      {"maternity_leave", "Zwangerschaps- en bevallingsverlof"},
+      {"voluntary_extension", "Vrijwillige verlenging loondoorbetaling"},
+  };
+  for (const auto& [slug, term] : titles) {
+    EXPECT_TRUE(contains(std::string(texts.text(web::Language::nl,
+                                                std::string("forms.title.") + slug)),
+                         term))
+        << slug;
+  }
 }
 
 }  // namespace
