@@ -286,7 +286,9 @@ void read_track_2_activity(ObjectReader& r) {
                                  "application", "placement", "coaching", "progress_report"});
   r.required_text("description");
   if (r.failed()) return;
-  const auto only_for = [&r, &kind](std::string_view wanted, std::initializer_list<std::string_view> keys) {
+  // The fields of one kind, refused on another with a message that says whose they are.
+  const auto only_for = [&r, &kind](std::string_view wanted,
+                                    std::initializer_list<std::string_view> keys) {
     if (kind == wanted) return true;
     for (const auto key : keys) {
       if (r.has(key)) {

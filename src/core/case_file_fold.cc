@@ -325,8 +325,8 @@ Status Folder::apply_expert_opinion(const EffectiveEntry& entry) {
                   std::find(expert_opinion_requests_.begin(), expert_opinion_requests_.end(),
                             *request) == expert_opinion_requests_.end())) {
     return entry_error(entry, "unknown_request", "payload.request_seq",
-                       "must name an earlier request for a deskundigenoordeel in this file (entry " +
-                           std::to_string(*request) + " is none)");
+                       "must name an earlier request for a deskundigenoordeel in this file "
+                       "(entry " + std::to_string(*request) + " is none)");
   }
   return ok_status();
 }
