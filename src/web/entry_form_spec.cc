@@ -2,6 +2,8 @@
 // The payload fields and options follow core's field lists (src/core/case_file_facts.cc).
 #include "web/entry_form_spec.h"
 
+#include <algorithm>
+
 #include "core/timeline.h"
 
 namespace spoorboek::web {
@@ -301,6 +303,31 @@ const EntryFormSpec& sick_report_form() {
                   {"with", K::choice, D::payload, {}, true,
                    {"employer", "company_doctor", "case_manager"}}}}}};
   return spec;
+}
+
+bool form_offered(const EntryFormSpec& spec, const app::Actor& actor, const app::CaseAccess& access,
+                  const store::CaseReach& reach) {
+  if (!access.may_append(spec.type)) return false;
+  if (spec.medical_only && !access.reads(core::Visibility::medical)) return false;
+  const bool own_file = actor.roles.has(app::Role::employee) && actor.employee_id &&
+                        *actor.employee_id == reach.employee_id;
+  const auto roles = actor.roles.list();
+  const bool staff = std::any_of(roles.begin(), roles.end(),
+                                 [](app::Role role) { return role != app::Role::employee; });
+  return spec.audience == Audience::own_employee ? own_file : staff;
+}
+
+const EntryFormSpec* form_for_type(core::EntryType type, const app::Actor& actor,
+                                   const app::CaseAccess& access, const store::CaseReach& reach) {
+  const EntryFormSpec* named = find_entry_form(core::entry_type_name(type));
+  if (named && named->type == type && form_offered(*named, actor, access, reach)) return named;
+  for (const auto& spec : entry_form_specs()) {
+    if (spec.type == type && spec.audience == Audience::own_employee &&
+        form_offered(spec, actor, access, reach)) {
+      return &spec;
+    }
+  }
+  return nullptr;
 }
 
 std::string group_cell_name(std::string_view group, int row, std::string_view column) {

@@ -20,6 +20,7 @@
 #include <variant>
 #include <vector>
 
+#include "app/policy.h"
 #include "core/case_file.h"
 
 namespace spoorboek::web {
@@ -92,6 +93,16 @@ const std::vector<EntryFormSpec>& entry_form_specs();
 const EntryFormSpec* find_entry_form(std::string_view slug);
 // The sick report (/cases/new): its date is "first_sick_day" and it names the employee.
 const EntryFormSpec& sick_report_form();
+
+// Whether the form is for this viewer in this case: its entry type is one the viewer may add
+// there, a MEDICAL form only for who writes medical data, the employee's own forms only in their
+// own file and the others only for staff. The application still decides the write.
+bool form_offered(const EntryFormSpec& spec, const app::Actor& actor, const app::CaseAccess& access,
+                  const store::CaseReach& reach);
+// Where a link by entry type (the case page's) leads this viewer: the form named after the type,
+// else the employee's own form of that type; nullptr when the viewer is offered neither.
+const EntryFormSpec* form_for_type(core::EntryType type, const app::Actor& actor,
+                                   const app::CaseAccess& access, const store::CaseReach& reach);
 
 // The input names of a group's cell and of its row count.
 std::string group_cell_name(std::string_view group, int row, std::string_view column);

@@ -12,6 +12,7 @@
 #include "app/case_page.h"
 #include "web/case_payload.h"
 #include "web/embedded_files.h"
+#include "web/entry_form_spec.h"
 #include "web/page_routes.h"
 #include "web/svg/timeline_svg.h"
 
@@ -163,8 +164,11 @@ std::string status_key(core::MilestoneStatus status) {
   return "milestone_status." + std::string(core::status_name(status));
 }
 
+// A step links the form that records it only when that form is offered to the viewer (the
+// vangnet situation, say, is the doctor's form although the case manager may add the entry).
 Data next_steps_data(Language language, std::int64_t case_id, const app::CasePageData& page,
-                     bool plain) {
+                     bool plain, const app::Actor& actor) {
+  const app::CaseAccess access = app::case_access(actor, page.file.reach);
   Data list{Data::type::list};
   for (const auto& step : page.next_steps) {
     const std::string key(core::milestone_key_name(step.milestone.key));
@@ -174,7 +178,7 @@ Data next_steps_data(Language language, std::int64_t case_id, const app::CasePag
     item.set("status", std::string(core::status_name(step.milestone.status)));
     item.set("status_label", text_of(language, status_key(step.milestone.status)));
     item.set("explanation", plain ? text_of(language, "case.plain." + key) : step.milestone.explanation);
-    if (step.form) {
+    if (step.form && form_for_type(*step.form, actor, access, page.file.reach)) {
       item.set("form_url", "/cases/" + std::to_string(case_id) + "/entries/new/" +
                                std::string(core::entry_type_name(*step.form)));
       item.set("form_label", Catalogue::instance().format(
@@ -260,7 +264,7 @@ api::HttpResponse case_page(const app::CasePageData& page, const PageUser& user,
   data.set("plain", plain);
   set_header(data, language, page);
   data.set("has_timeline", page.timeline.has_timeline);
-  data.set("next_steps", next_steps_data(language, case_id, page, plain));
+  data.set("next_steps", next_steps_data(language, case_id, page, plain, user.who.actor));
   data.set("has_next_steps", !page.next_steps.empty());
   data.set("actions", actions_data(language, page, today));
   Data entries{Data::type::list};

@@ -168,19 +168,6 @@ api::HttpResponse post_sick_report(api::Context& context, const api::HttpRequest
 
 // ---- the forms of a case ------------------------------------------------------------------
 
-// Whether the form is for this viewer in this case (the application still decides the write).
-bool offered(const EntryFormSpec& spec, const app::Actor& actor, const app::CaseAccess& access,
-             const store::CaseReach& reach) {
-  if (!access.may_append(spec.type)) return false;
-  if (spec.medical_only && !access.reads(core::Visibility::medical)) return false;
-  const bool own_file = actor.roles.has(app::Role::employee) && actor.employee_id &&
-                        *actor.employee_id == reach.employee_id;
-  const auto roles = actor.roles.list();
-  const bool staff = std::any_of(roles.begin(), roles.end(),
-                                 [](app::Role role) { return role != app::Role::employee; });
-  return spec.audience == Audience::own_employee ? own_file : staff;
-}
-
 // The label of an earlier version to adjust or respond to.
 std::string version_label(Language language, const app::EntryView& entry) {
   return Catalogue::instance().format(
@@ -228,11 +215,11 @@ core::Result<CaseForm> case_form_page(api::Context& context, const api::HttpRequ
   auto reach = context.app->reachable_case(actor, *case_id);
   if (!reach.ok()) return reach.error();
   const app::CaseAccess access = app::case_access(actor, *reach);
-  if (!spec || !offered(*spec, actor, access, *reach)) {
+  if (!spec || !form_offered(*spec, actor, access, *reach)) {
     // A link by entry type leads the employee to their own form of that type.
     for (const auto& own : entry_form_specs()) {
       if (own.type == *type && own.audience == Audience::own_employee &&
-          offered(own, actor, access, *reach)) {
+          form_offered(own, actor, access, *reach)) {
         return core::make_error("moved", std::string(own.slug), "the employee's own form");
       }
     }
@@ -351,7 +338,7 @@ api::HttpResponse form_index(api::Context& context, const api::HttpRequest& requ
   Data forms{Data::type::list};
   bool any = false;
   for (const auto& spec : entry_form_specs()) {
-    if (!offered(spec, actor, access, *reach)) continue;
+    if (!form_offered(spec, actor, access, *reach)) continue;
     any = true;
     Data item{Data::type::object};
     item.set("url", case_url(*case_id) + "/entries/new/" + std::string(spec.slug));

@@ -965,6 +965,22 @@ TEST(EntryForms, AMaternityLeaveMayBeAnnouncedAhead) {
   EXPECT_TRUE(error_next_to(refused, "leave_end"));
 }
 
+// A next step of the case page links its form only for who is offered it: reporting the vangnet
+// to UWV is recorded in the doctor's form (which vangnet applies is MEDICAL), so the case manager
+// sees the step without a link that would be refused.
+TEST(EntryForms, ANextStepLinksItsFormOnlyForWhoIsOfferedIt) {
+  const std::int64_t case_id = own_case();
+  ASSERT_EQ(save_form("doctor", case_id, "safety_net", {{"uwv_reported_on", ""}}).status, 303);
+  const std::string page = "/cases/" + std::to_string(case_id);
+  const std::string link = "href=\"" + form_url(case_id, "safety_net") + "\"";
+  const Page doctor = logged_in("doctor").get(page);
+  EXPECT_TRUE(contains(doctor.body, link));
+  const Page casemanager = logged_in("casemanager").get(page);
+  ASSERT_EQ(casemanager.status, 200);
+  EXPECT_TRUE(contains(casemanager.body, "Ziekmelding vangnet aan UWV"));
+  EXPECT_FALSE(contains(casemanager.body, link));
+}
+
 TEST(EntryForms, TheLegalTermsAreTheDutchTitles) {
   const web::Catalogue& texts = web::Catalogue::instance();
   const std::pair<const char*, const char*> titles[] = {
