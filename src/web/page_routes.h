@@ -8,6 +8,7 @@ namespace spoorboek::web {
 
 void register_login_routes(api::Router& router, const Shared& shared);      // pages_login.cc
 void register_account_routes(api::Router& router, const Shared& shared);    // pages_account.cc
+void register_two_factor_routes(api::Router& router, const Shared& shared); // pages_two_factor.cc
 void register_dashboard_route(api::Router& router, const Shared& shared);   // pages_dashboard.cc
 void register_case_routes(api::Router& router, const Shared& shared);       // pages_case.cc
 void register_entry_form_routes(api::Router& router, const Shared& shared); // pages_entry_forms.cc

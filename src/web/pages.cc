@@ -52,6 +52,7 @@ void register_page_routes(api::Router& router, api::ApiState& state) {
   register_static_route(router, shared);
   register_login_routes(router, shared);
   register_account_routes(router, shared);
+  register_two_factor_routes(router, shared);
   register_dashboard_route(router, shared);
   register_case_routes(router, shared);
   register_entry_form_routes(router, shared);

@@ -226,7 +226,8 @@ void register_login_routes(api::Router& router, const Shared& shared) {
       const Language language = page_language(request);
       LoginForm shown;
       const auto notice = request.query_value("notice");
-      if (notice && (*notice == "logged_out" || *notice == "session_ended")) {
+      if (notice && (*notice == "logged_out" || *notice == "session_ended" ||
+                     *notice == "two_factor_on")) {
         shown.notice = Catalogue::instance().text(language, "login." + std::string(*notice));
       }
       return login_page(*shared, request, language, shown);

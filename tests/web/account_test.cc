@@ -136,6 +136,86 @@ TEST_F(AccountTest, AnEnrolmentOnlySessionReachesNothingButTheSetUp) {
   EXPECT_EQ(language.status, 303);
 }
 
+// The key shown on the set-up page ("JBSW Y3DP ..."), without its spaces.
+std::string shown_secret(const std::string& html) {
+  const std::string open = "<code class=\"secret\">";
+  const auto at = html.find(open);
+  if (at == std::string::npos) return "";
+  const auto end = html.find("</code>", at);
+  std::string secret;
+  for (char c : html.substr(at + open.size(), end - at - open.size())) {
+    if (c != ' ') secret += c;
+  }
+  return secret;
+}
+
+// An administrator without two-factor login sets it up in the browser: a QR code and the key,
+// a code that confirms it, every session ended, and the next login asks for a code.
+TEST_F(AccountTest, TwoFactorLoginIsSetUpInTheBrowser) {
+  Browser browser(server_->port());
+  ASSERT_EQ(browser.log_in("admin@example.test", kPassword).status, 303);
+  const Page dashboard = browser.get("/dashboard");
+  EXPECT_TRUE(contains(dashboard.body, "href=\"/account/two-factor\""));
+  const Page page = browser.get("/account/two-factor");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_FALSE(contains(page.body, "<svg")) << "no key before the person asks for one";
+  EXPECT_TRUE(raw_keys(page.body).empty());
+
+  // Confirming before starting, and a form without its CSRF token, change nothing.
+  const Page early = browser.post("/account/two-factor/confirm",
+                                  {{"csrf", csrf_of(page.body)}, {"code", "123456"}});
+  EXPECT_EQ(early.status, 422);
+  EXPECT_TRUE(contains(early.body, "Begin eerst met instellen"));
+  EXPECT_EQ(browser.post("/account/two-factor/begin", {{"csrf", "wrong"}}).status, 403);
+
+  const Page begun = browser.post("/account/two-factor/begin", {{"csrf", csrf_of(page.body)}});
+  ASSERT_EQ(begun.status, 200) << begun.body;
+  EXPECT_TRUE(contains(begun.body, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+  EXPECT_TRUE(contains(begun.body, "aria-label=\"QR-code om Spoorboek toe te voegen"));
+  const std::string secret_text = shown_secret(begun.body);
+  const auto secret = security::base32_decode(secret_text);
+  ASSERT_TRUE(secret.ok()) << secret_text;
+  EXPECT_EQ(secret->size(), 20u);
+  // The key is shown, never put into a form field.
+  EXPECT_FALSE(contains(begun.body, "value=\"" + secret_text));
+
+  const Page malformed = browser.post("/account/two-factor/confirm",
+                                      {{"csrf", csrf_of(begun.body)}, {"code", "12ab"}});
+  EXPECT_EQ(malformed.status, 422);
+  EXPECT_TRUE(contains(malformed.body, "id=\"code-error\">De code bestaat uit precies zes cijfers."));
+  EXPECT_TRUE(contains(malformed.body, "value=\"12ab\""));
+  const auto now = platform::current_moment().unix_seconds;
+  const std::string right = security::totp_code(*secret, now);
+  const std::string wrong = right == "000000" ? "111111" : "000000";
+  const Page refused = browser.post("/account/two-factor/confirm",
+                                    {{"csrf", csrf_of(malformed.body)}, {"code", wrong}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(contains(refused.body, "id=\"code-error\""));
+  // Still enrolment-only: nothing else opened up.
+  EXPECT_EQ(browser.get("/admin").status, 403);
+
+  const Page confirmed = browser.post(
+      "/account/two-factor/confirm",
+      {{"csrf", csrf_of(refused.body)},
+       {"code", security::totp_code(*secret, now - security::kTotpStepSeconds)}});
+  ASSERT_EQ(confirmed.status, 303) << confirmed.body;
+  EXPECT_EQ(confirmed.location, "/login?notice=two_factor_on");
+  // The session ended; the next login asks for a code and then opens the administration.
+  EXPECT_EQ(browser.get("/dashboard").status, 303);
+  EXPECT_TRUE(contains(browser.get(confirmed.location).body, "Tweestapsverificatie staat aan"));
+  Browser again(server_->port());
+  const Page login = again.log_in("admin@example.test", kPassword);
+  ASSERT_EQ(login.location, "/login/code");
+  const Page form = again.get("/login/code");
+  const Page done = again.post(
+      "/login/code",
+      {{"csrf", csrf_of(form.body)},
+       {"code", security::totp_code(*secret, platform::current_moment().unix_seconds +
+                                                  security::kTotpStepSeconds)}});
+  ASSERT_EQ(done.status, 303) << done.body;
+  EXPECT_EQ(again.get("/admin").status, 200);
+}
+
 TEST_F(AccountTest, TheCodeStepNeedsItsCsrfCookie) {
   Browser browser(server_->port());
   ASSERT_EQ(browser.log_in("tf@example.test", kPassword).location, "/login/code");
