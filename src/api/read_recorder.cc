@@ -8,14 +8,25 @@
 namespace spoorboek::api {
 
 core::Result<std::unique_ptr<ReadRecorder>> ReadRecorder::open(const std::string& db_path) {
-  auto store = store::SqliteStore::open(db_path, store::SqliteStore::OpenMode::must_exist);
-  if (!store.ok()) return store.error();
-  if (auto relaxed = (*store)->set_synchronous_normal(); !relaxed.ok()) return relaxed.error();
-  return std::unique_ptr<ReadRecorder>(new ReadRecorder(std::move(*store)));
+  std::unique_ptr<store::SqliteStore> opened[2];
+  for (auto& store : opened) {
+    auto one = store::SqliteStore::open(db_path, store::SqliteStore::OpenMode::must_exist);
+    if (!one.ok()) return one.error();
+    if (auto relaxed = (*one)->set_synchronous_normal(); !relaxed.ok()) return relaxed.error();
+    store = std::move(*one);
+  }
+  if (auto manual = opened[0]->leave_read_log_checkpoints_to_caller(); !manual.ok()) {
+    return manual.error();
+  }
+  return std::unique_ptr<ReadRecorder>(
+      new ReadRecorder(std::move(opened[0]), std::move(opened[1])));
 }
 
-ReadRecorder::ReadRecorder(std::unique_ptr<store::SqliteStore> store)
-    : store_(std::move(store)), sweeper_([this] { run_sweeper(); }) {}
+ReadRecorder::ReadRecorder(std::unique_ptr<store::SqliteStore> store,
+                           std::unique_ptr<store::SqliteStore> checkpointer)
+    : store_(std::move(store)),
+      checkpointer_(std::move(checkpointer)),
+      sweeper_([this] { run_sweeper(); }) {}
 
 ReadRecorder::~ReadRecorder() { stop(); }
 
@@ -69,11 +80,21 @@ void ReadRecorder::commit_round(std::unique_lock<std::mutex>& lock) {
 
 void ReadRecorder::run_sweeper() {
   std::unique_lock lock(mutex_);
+  auto next_checkpoint = std::chrono::steady_clock::now() + kCheckpointInterval;
   for (;;) {
     const bool stranded = sweeper_wake_.wait_for(lock, kSweepInterval, [this] {
       return thread_exit_ || (!committing_ && !queue_.empty());
     });
     if (thread_exit_ && queue_.empty()) return;
+    if (std::chrono::steady_clock::now() >= next_checkpoint) {
+      // On a connection of its own and without the lock: commits go on meanwhile. A failed
+      // checkpoint is tried again next time (the WAL only grows until one succeeds).
+      lock.unlock();
+      (void)checkpointer_->checkpoint_read_log();
+      lock.lock();
+      next_checkpoint = std::chrono::steady_clock::now() + kCheckpointInterval;
+      continue;
+    }
     if (!stranded || committing_) continue;
     committing_ = true;
     commit_round(lock);

@@ -12,6 +12,9 @@
 // hand-offs per answer (0.42-0.51 x nginx); a request's thread that kept committing while reads
 // kept coming starved its own connections (p99 13-20 ms); one round per request does neither.
 //
+// Checkpoints: a commit never runs one (its fsync would stall the committer's connections); the
+// sweeper checkpoints the read log every kCheckpointInterval on a connection of its own.
+//
 // Durability: the read log's connection commits without fsync (WAL, synchronous=NORMAL). A
 // committed read survives a crash or kill of the server; only a power cut or kernel crash can
 // lose the reads of the last moments before the next fsync (any append, or a checkpoint).
@@ -54,15 +57,18 @@ class ReadRecorder {
     Responder responder;
     HttpResponse response;
   };
-  explicit ReadRecorder(std::unique_ptr<store::SqliteStore> store);
+  ReadRecorder(std::unique_ptr<store::SqliteStore> store,
+               std::unique_ptr<store::SqliteStore> checkpointer);
   // REQUIRES: the caller holds the committer's turn and `lock`. Commits and answers what is
   // queued; `lock` is released meanwhile and held again on return.
   void commit_round(std::unique_lock<std::mutex>& lock);
   void run_sweeper();
 
   static constexpr std::chrono::milliseconds kSweepInterval{1};
+  static constexpr std::chrono::milliseconds kCheckpointInterval{500};
 
   std::unique_ptr<store::SqliteStore> store_;  // used only by the committer of the moment
+  std::unique_ptr<store::SqliteStore> checkpointer_;  // used only by the sweeper
   std::mutex mutex_;
   std::condition_variable idle_;          // committing_ became false
   std::condition_variable sweeper_wake_;  // thread_exit_ was set

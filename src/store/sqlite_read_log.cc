@@ -89,6 +89,12 @@ Status SqliteReadLog::set_synchronous_normal() {
   return execute_script(db_, "PRAGMA synchronous=NORMAL");
 }
 
+Status SqliteReadLog::leave_checkpoints_to_caller() {
+  return execute_script(db_, "PRAGMA wal_autocheckpoint=0");
+}
+
+Status SqliteReadLog::checkpoint() { return execute_script(db_, "PRAGMA wal_checkpoint(PASSIVE)"); }
+
 Status SqliteReadLog::check_belongs_to(sqlite3* main_db) {
   auto id = main_link_id(main_db);
   if (!id.ok()) return id.error();

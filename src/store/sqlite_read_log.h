@@ -49,6 +49,12 @@ class SqliteReadLog {
   Status record(std::span<const CaseRead> reads);
   Result<std::vector<CaseRead>> list(std::int64_t case_id);
   Status set_synchronous_normal();
+  // Commits no longer run checkpoints (with their fsync) themselves; whoever calls this must call
+  // checkpoint() from a connection of its own regularly, or the WAL keeps growing.
+  Status leave_checkpoints_to_caller();
+  // A PASSIVE checkpoint: copies what no reader still needs into the file; never waits for or
+  // blocks the writer.
+  Status checkpoint();
 
  private:
   explicit SqliteReadLog(sqlite3* db);

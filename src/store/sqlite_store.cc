@@ -94,6 +94,18 @@ SqliteStore::~SqliteStore() {
   sqlite3_close(db_);
 }
 
+Status SqliteStore::leave_read_log_checkpoints_to_caller() {
+  auto log = read_log();
+  if (!log.ok()) return log.error();
+  return (*log)->leave_checkpoints_to_caller();
+}
+
+Status SqliteStore::checkpoint_read_log() {
+  auto log = read_log();
+  if (!log.ok()) return log.error();
+  return (*log)->checkpoint();
+}
+
 Result<detail::SqliteReadLog*> SqliteStore::read_log() {
   if (!read_log_) {
     auto opened = detail::SqliteReadLog::open(path_, db_, synchronous_normal_);

@@ -36,6 +36,10 @@ class SqliteStore final : public Store {
   // For a connection that writes only logs whose last milliseconds may be lost to a power cut
   // (never to a crash of the process): commits skip the fsync (WAL, synchronous=NORMAL).
   Status set_synchronous_normal();
+  // The read log's checkpoints move off its commits to a caller that runs checkpoint_read_log()
+  // on another connection (sqlite_read_log.h): a commit then never pays a checkpoint's fsync.
+  Status leave_read_log_checkpoints_to_caller();
+  Status checkpoint_read_log();
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
 

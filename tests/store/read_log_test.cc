@@ -147,6 +147,34 @@ TEST_F(ReadLogTest, ANewDatabaseDoesNotAdoptTheReadsOfAGoneOne) {
   EXPECT_EQ(count(db_ + ".reads", "SELECT count(*) FROM case_reads"), 1);
 }
 
+// Commits that leave checkpoints to the caller never checkpoint (the WAL grows past SQLite's
+// automatic 1,000 pages); a checkpoint on another connection lets the WAL start over, so that it
+// stops growing.
+TEST_F(ReadLogTest, CheckpointsLeftToTheCallerRunOnItsOwnConnection) {
+  auto writer = open_migrated(db_);
+  auto checkpointer = open_migrated(db_);
+  ASSERT_TRUE(writer && checkpointer);
+  ASSERT_TRUE(writer->set_synchronous_normal().ok());  // as the server's recorder: no fsync
+  ASSERT_TRUE(writer->leave_read_log_checkpoints_to_caller().ok());
+  auto commit_reads = [&](int commits) {
+    for (int i = 0; i < commits; ++i) {
+      ASSERT_TRUE(writer->record_case_reads(std::vector<CaseRead>{read(1, std::to_string(i))}).ok());
+    }
+  };
+  const auto wal_bytes = [&] { return std::filesystem::file_size(db_ + ".reads-wal"); };
+  commit_reads(1200);
+  const auto grown = wal_bytes();
+  EXPECT_GT(grown, 1000u * 4096u) << "a commit checkpointed by itself";
+  ASSERT_TRUE(checkpointer->checkpoint_read_log().ok());
+  commit_reads(1200);
+  // Without the checkpoint the WAL would be about twice as long now; with it the new commits are
+  // written over the old frames (a few more pages each, as the table grew).
+  EXPECT_LT(wal_bytes(), grown * 5 / 4) << "the WAL did not start over after the checkpoint";
+  auto listed = checkpointer->list_case_reads(1);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->size(), 2400u);
+}
+
 TEST_F(ReadLogTest, AnOlderDatabasesReadsMoveOnceAndAnInterruptedMoveRepeatsSafely) {
   {
     auto store = open_migrated(db_);
