@@ -1,0 +1,689 @@
+// The completeness check (riv_check.h): the file's entries as they count after corrections, read
+// once, then one function per group of §13 checks.
+#include "core/riv_check.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace spoorboek::core {
+namespace {
+
+using Json = nlohmann::json;
+
+// An entry as it counts after corrections: its date and payload may come from a correction.
+struct Item {
+  const Entry* entry = nullptr;
+  Date on{};
+  const Json* payload = nullptr;
+  std::int64_t seq() const { return entry->seq; }
+  EntryType type() const { return entry->type; }
+};
+
+// The file read once: every payload parsed, corrections applied, the effective entries in
+// business-date order and grouped by type.
+class FileView {
+ public:
+  explicit FileView(std::span<const Entry> entries) : entries_(entries), parsed_(entries.size()) {
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      parsed_[i] = Json::parse(entries[i].payload, nullptr, /*allow_exceptions=*/false);
+      if (!parsed_[i].is_object()) parsed_[i] = Json::object();
+    }
+    std::vector<std::optional<Item>> effective(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].type != EntryType::correction) {
+        effective[i] = Item{&entries[i], entries[i].occurred_on, &parsed_[i]};
+      }
+    }
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].type != EntryType::correction) continue;
+      const Json& correction = parsed_[i];
+      const auto target = index_of(correction.value("corrects_seq", std::int64_t{0}));
+      if (!target || !effective[*target]) continue;
+      if (correction.value("void", false)) {
+        effective[*target].reset();
+        continue;
+      }
+      if (const auto it = correction.find("new_occurred_on");
+          it != correction.end() && it->is_string()) {
+        if (const auto day = parse_iso_date(it->get_ref<const std::string&>())) {
+          effective[*target]->on = *day;
+        }
+      }
+      if (const auto it = correction.find("new_payload"); it != correction.end() && it->is_object()) {
+        effective[*target]->payload = &*it;
+      }
+    }
+    for (auto& item : effective) {
+      if (item) items_.push_back(*item);
+    }
+    std::stable_sort(items_.begin(), items_.end(),
+                     [](const Item& a, const Item& b) { return a.on < b.on; });
+    for (const Item& item : items_) by_type_[static_cast<std::size_t>(item.type())].push_back(&item);
+  }
+  FileView(const FileView&) = delete;
+  FileView& operator=(const FileView&) = delete;
+
+  std::span<const Entry> entries() const { return entries_; }
+  const Json& parsed(std::size_t index) const { return parsed_[index]; }
+  const std::vector<Item>& items() const { return items_; }
+  // The effective entries of a type, in business-date order.
+  const std::vector<const Item*>& of(EntryType type) const {
+    return by_type_[static_cast<std::size_t>(type)];
+  }
+  const Item* latest(EntryType type) const {
+    const auto& list = of(type);
+    return list.empty() ? nullptr : list.back();
+  }
+
+ private:
+  std::optional<std::size_t> index_of(std::int64_t seq) const {
+    const auto it = std::lower_bound(entries_.begin(), entries_.end(), seq,
+                                     [](const Entry& e, std::int64_t s) { return e.seq < s; });
+    if (it == entries_.end() || it->seq != seq) return std::nullopt;
+    return static_cast<std::size_t>(it - entries_.begin());
+  }
+
+  std::span<const Entry> entries_;
+  std::vector<Json> parsed_;
+  std::vector<Item> items_;
+  std::array<std::vector<const Item*>, kEntryTypeCount> by_type_;
+};
+
+// --- Reading payload fields (payloads are validated; these only tolerate absence) ---
+
+std::string_view text(const Item& item, std::string_view key) {
+  const auto it = item.payload->find(key);
+  if (it == item.payload->end() || !it->is_string()) return {};
+  return it->get_ref<const std::string&>();
+}
+
+bool has_text(const Item& item, std::string_view key) {
+  return text(item, key).find_first_not_of(" \t\r\n") != std::string_view::npos;
+}
+
+bool flag(const Item& item, std::string_view key) {
+  const auto it = item.payload->find(key);
+  return it != item.payload->end() && it->is_boolean() && it->get<bool>();
+}
+
+bool empty_list(const Item& item, std::string_view key) {
+  const auto it = item.payload->find(key);
+  return it == item.payload->end() || !it->is_array() || it->empty();
+}
+
+std::vector<std::int64_t> seqs_of(const std::vector<const Item*>& items) {
+  std::vector<std::int64_t> seqs;
+  seqs.reserve(items.size());
+  for (const Item* item : items) seqs.push_back(item->seq());
+  return seqs;
+}
+
+bool is_done(MilestoneStatus status) {
+  return status == MilestoneStatus::done_on_time || status == MilestoneStatus::done_late;
+}
+
+// --- The check ---
+
+class Checker {
+ public:
+  Checker(const FileView& file, const CaseFold& fold, const Timeline* timeline,
+          const CaseParties& parties, Date as_of, const CheckOptions& options)
+      : file_(file), fold_(fold), timeline_(timeline), parties_(parties), as_of_(as_of),
+        options_(options) {}
+
+  CheckReport run();
+
+ private:
+  Finding& add(CheckId check, Severity severity, std::vector<std::int64_t> entries = {}) {
+    Finding finding;
+    finding.check = check;
+    finding.severity = severity;
+    finding.entries = std::move(entries);
+    report_.findings.push_back(std::move(finding));
+    return report_.findings.back();
+  }
+  Finding& add_for(CheckId check, Severity severity, MilestoneKey key,
+                   std::vector<std::int64_t> entries = {}) {
+    Finding& finding = add(check, severity, std::move(entries));
+    finding.milestone = key;
+    finding.due = milestone(key).due;
+    return finding;
+  }
+  const Milestone& milestone(MilestoneKey key) const { return timeline_->at(key); }
+  MilestoneStatus status(MilestoneKey key) const { return milestone(key).status; }
+  long days_since(Date day) const { return days_between(day, as_of_); }
+  // Severity of a missing RIV element: BLOCK once the RIV is due or made, WARN before.
+  Severity riv_severity() const { return riv_due_ ? Severity::block : Severity::warn; }
+  Finding& add_element(CheckId check, RivElement element, std::vector<std::int64_t> entries = {}) {
+    Finding& finding = add_for(check, riv_severity(), MilestoneKey::reintegration_report,
+                               std::move(entries));
+    finding.element = element;
+    return finding;
+  }
+
+  void settle_riv_phase();
+  void check_presence();
+  void check_riv_elements();
+  void check_timing();
+  void check_evaluations();
+  void check_partial_work();
+  void check_content();
+  void check_track_1();
+  void check_refusals();
+  void check_agreements();
+  void check_privacy();
+  void lint(const Json& value, std::int64_t seq, std::string path);
+  void check_sanction();
+  void finish();
+
+  bool stagnating() const;
+
+  const FileView& file_;
+  const CaseFold& fold_;
+  const Timeline* timeline_;
+  const CaseParties& parties_;
+  Date as_of_;
+  const CheckOptions& options_;
+  bool riv_due_ = false;
+  CheckReport report_;
+};
+
+CheckReport Checker::run() {
+  report_.as_of = as_of_;
+  if (parties_.employee_name.empty() || parties_.employer_name.empty()) {
+    add(CheckId::administrative_data_missing, Severity::block).element =
+        RivElement::a_administrative_data;
+  }
+  if (!fold_.has_timeline || !timeline_) {
+    add(CheckId::first_sick_day_missing, Severity::block).element = RivElement::e_first_sick_day;
+  } else {
+    settle_riv_phase();
+    check_presence();
+    check_riv_elements();
+    check_timing();
+    check_evaluations();
+    check_partial_work();
+    check_content();
+    check_track_1();
+    check_refusals();
+    check_agreements();
+    check_sanction();
+  }
+  check_privacy();
+  finish();
+  return std::move(report_);
+}
+
+// The RIV's elements are expected once UWV's letter window has opened or the RIV deadline is
+// within reach (due soon); they are due once the deadline passed, the RIV was made, or the WIA
+// application was filed.
+void Checker::settle_riv_phase() {
+  const Milestone& riv = milestone(MilestoneKey::reintegration_report);
+  const Milestone& letter = milestone(MilestoneKey::uwv_wia_letter);
+  riv_due_ = riv.done_on.has_value() || riv.status == MilestoneStatus::overdue ||
+             !file_.of(EntryType::wia_application).empty();
+  if (riv.status == MilestoneStatus::not_applicable && !riv.done_on) riv_due_ = false;
+  const bool window_open = letter.from && as_of_ >= *letter.from &&
+                           riv.status != MilestoneStatus::not_applicable;
+  report_.riv_phase = riv_due_ || riv.status == MilestoneStatus::due_soon || window_open;
+}
+
+void Checker::check_presence() {
+  const auto& analyses = file_.of(EntryType::problem_analysis);
+  const auto& plans = file_.of(EntryType::plan_of_action);
+
+  // (a) A named company doctor: in the report to the doctor, or as the analysis's author.
+  bool doctor_named = !analyses.empty();
+  for (const Item* report : file_.of(EntryType::company_doctor_report)) {
+    doctor_named = doctor_named || has_text(*report, "company_doctor");
+  }
+  const MilestoneStatus report_status = status(MilestoneKey::company_doctor_report);
+  if (!doctor_named && (report_status == MilestoneStatus::overdue || is_done(report_status) ||
+                        report_.riv_phase)) {
+    add_for(CheckId::administrative_data_missing, Severity::block,
+            MilestoneKey::company_doctor_report, seqs_of(file_.of(EntryType::company_doctor_report)))
+        .element = RivElement::a_administrative_data;
+  }
+
+  // (f) The problem analysis.
+  if (analyses.empty() &&
+      (status(MilestoneKey::problem_analysis) == MilestoneStatus::overdue || report_.riv_phase)) {
+    add_for(CheckId::problem_analysis_missing, Severity::block, MilestoneKey::problem_analysis)
+        .element = RivElement::f_problem_analysis;
+  }
+
+  // (g) The plan, unless the analysis states, with reasons, that there are no sustainable
+  // possibilities (Beleidsregels vorm art. 2 lid 6).
+  const bool no_plan_needed = !analyses.empty() &&
+                              flag(*analyses.back(), "no_sustainable_possibilities");
+  if (plans.empty() && !no_plan_needed &&
+      (status(MilestoneKey::plan_of_action) == MilestoneStatus::overdue || report_.riv_phase)) {
+    add_for(CheckId::plan_of_action_missing, Severity::block, MilestoneKey::plan_of_action)
+        .element = RivElement::g_plan_of_action;
+  }
+
+  // (h) The first-year evaluation.
+  if (file_.of(EntryType::first_year_evaluation).empty() &&
+      status(MilestoneKey::first_year_evaluation) == MilestoneStatus::overdue) {
+    add_for(CheckId::first_year_evaluation_missing, Severity::block,
+            MilestoneKey::first_year_evaluation)
+        .element = RivElement::h_evaluations;
+  }
+}
+
+void Checker::check_riv_elements() {
+  if (!report_.riv_phase) return;
+  // (l) The employee's opinion on the RIV.
+  bool opinion = false;
+  for (const Item* view : file_.of(EntryType::employee_view)) {
+    opinion = opinion || text(*view, "subject") == "reintegration_report";
+  }
+  if (!opinion) add_element(CheckId::employee_opinion_missing, RivElement::l_employee_opinion);
+
+  // The medical information: a medical part of the company doctor's judgements.
+  bool medical = false;
+  for (const Item* analysis : file_.of(EntryType::problem_analysis)) {
+    medical = medical || analysis->entry->medical.has_value();
+  }
+  if (!medical) {
+    Finding& finding = add(CheckId::medical_information_missing, Severity::info);
+    finding.element = RivElement::medical_information;
+  }
+}
+
+void Checker::check_timing() {
+  const auto first_seq = [this](EntryType type) {
+    const auto& list = file_.of(type);
+    return list.empty() ? std::vector<std::int64_t>{} : std::vector<std::int64_t>{list.front()->seq()};
+  };
+  if (status(MilestoneKey::problem_analysis) == MilestoneStatus::done_late) {
+    add_for(CheckId::problem_analysis_late, Severity::warn, MilestoneKey::problem_analysis,
+            first_seq(EntryType::problem_analysis));
+  }
+  if (status(MilestoneKey::plan_of_action) == MilestoneStatus::done_late) {
+    add_for(CheckId::plan_of_action_late, Severity::warn, MilestoneKey::plan_of_action,
+            first_seq(EntryType::plan_of_action));
+  }
+
+  // A plan version must follow the latest adjustment of the analysis (RPG art. 4 lid 4, 5).
+  const auto& analyses = file_.of(EntryType::problem_analysis);
+  const auto& plans = file_.of(EntryType::plan_of_action);
+  if (analyses.size() > 1 && !plans.empty() && plans.back()->on < analyses.back()->on) {
+    add(CheckId::plan_not_adjusted, Severity::warn, {analyses.back()->seq(), plans.back()->seq()})
+        .element = RivElement::g_plan_of_action;
+  }
+
+  switch (status(MilestoneKey::uwv_42_week_report)) {
+    case MilestoneStatus::overdue:
+      add_for(CheckId::uwv_42_week_report_overdue, Severity::block,
+              MilestoneKey::uwv_42_week_report);
+      break;
+    case MilestoneStatus::done_late:
+      add_for(CheckId::uwv_42_week_report_late, Severity::warn, MilestoneKey::uwv_42_week_report,
+              first_seq(EntryType::uwv_42_week_report));
+      break;
+    default:
+      break;
+  }
+
+  const Milestone& evaluation = milestone(MilestoneKey::first_year_evaluation);
+  const bool too_early = evaluation.done_on && evaluation.from && *evaluation.done_on < *evaluation.from;
+  if (evaluation.status == MilestoneStatus::done_late ||
+      (too_early && evaluation.status != MilestoneStatus::deviation)) {
+    add_for(CheckId::first_year_evaluation_outside_window, Severity::warn,
+            MilestoneKey::first_year_evaluation, first_seq(EntryType::first_year_evaluation));
+  }
+
+  const MilestoneStatus track_2 = status(MilestoneKey::track_2_start);
+  if (track_2 == MilestoneStatus::overdue || track_2 == MilestoneStatus::done_late) {
+    // A first-year evaluation that decided, with its reasons, not to start track 2 is the
+    // documented exception: worth knowing, no risk by itself.
+    const auto& decision = fold_.state.track_decision;
+    const bool exception = track_2 == MilestoneStatus::overdue && decision &&
+                           *decision != "start_track_2";
+    std::vector<std::int64_t> seqs = first_seq(EntryType::track_2_decision);
+    if (const Item* eje = file_.latest(EntryType::first_year_evaluation)) seqs.push_back(eje->seq());
+    add_for(CheckId::track_2_late, exception ? Severity::info : Severity::warn,
+            MilestoneKey::track_2_start, std::move(seqs));
+  }
+
+  const Milestone& riv = milestone(MilestoneKey::reintegration_report);
+  bool riv_late = riv.status == MilestoneStatus::overdue || riv.status == MilestoneStatus::done_late;
+  std::vector<std::int64_t> riv_seqs = first_seq(EntryType::reintegration_report);
+  if (!riv_late && riv.due) {
+    for (const Item* report : file_.of(EntryType::reintegration_report)) {
+      const auto handed = parse_iso_date(text(*report, "handed_to_employee_on"));
+      riv_late = riv_late || (handed && *handed > *riv.due);
+    }
+  }
+  if (riv_late) {
+    add_for(CheckId::reintegration_report_late, Severity::warn, MilestoneKey::reintegration_report,
+            std::move(riv_seqs));
+  }
+
+  const MilestoneStatus wia = status(MilestoneKey::wia_application);
+  if (wia == MilestoneStatus::overdue || wia == MilestoneStatus::done_late) {
+    add_for(CheckId::wia_application_late, Severity::warn, MilestoneKey::wia_application,
+            first_seq(EntryType::wia_application));
+  }
+}
+
+// Progress evaluations, cycle by cycle as the engine computes them.
+void Checker::check_evaluations() {
+  if (status(MilestoneKey::progress_evaluation) == MilestoneStatus::not_applicable) return;
+  const auto cycles = progress_evaluation_cycles(fold_.timeline_input, *timeline_);
+  std::vector<std::int64_t> late;
+  std::optional<Date> first_late_due;
+  for (const EvaluationCycle& cycle : cycles) {
+    if (cycle.status == MilestoneStatus::overdue) {
+      add(CheckId::progress_evaluation_overdue, Severity::warn).milestone =
+          MilestoneKey::progress_evaluation;
+      report_.findings.back().due = cycle.due;
+    } else if (cycle.status == MilestoneStatus::done_late && cycle.done_on) {
+      if (!first_late_due) first_late_due = cycle.due;
+      for (const Item* item : file_.of(EntryType::progress_evaluation)) {
+        if (item->on == *cycle.done_on) {
+          late.push_back(item->seq());
+          break;
+        }
+      }
+    }
+  }
+  if (first_late_due) {
+    Finding& finding = add(CheckId::progress_evaluation_gap, Severity::info, std::move(late));
+    finding.milestone = MilestoneKey::progress_evaluation;
+    finding.due = first_late_due;
+  }
+}
+
+// Partial work: therapeutic work without wage value, and hours left unchanged for long.
+void Checker::check_partial_work() {
+  const auto ends_span = [](EntryType type) {
+    return type == EntryType::partial_work || type == EntryType::recovery ||
+           type == EntryType::relapse || type == EntryType::maternity_leave;
+  };
+  const auto& items = file_.items();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].type() != EntryType::partial_work) continue;
+    Date until = as_of_;
+    bool open = true;
+    for (std::size_t j = i + 1; j < items.size(); ++j) {
+      if (ends_span(items[j].type())) {
+        until = items[j].on;
+        open = false;
+        break;
+      }
+    }
+    const long days = days_between(items[i].on, until);
+    if (text(items[i], "kind") == "therapeutic" && days > options_.therapeutic_work_days) {
+      Finding& finding = add(CheckId::therapeutic_work_too_long, Severity::warn, {items[i].seq()});
+      finding.due = add_days(items[i].on, options_.therapeutic_work_days);
+    }
+    const auto percentage = items[i].payload->value("percentage", 0);
+    if (open && fold_.state.status == CaseStatus::working_partially && percentage < 100 &&
+        text(items[i], "kind") != "therapeutic" && days > options_.partial_work_review_days) {
+      Finding& finding = add(CheckId::partial_work_not_reevaluated, Severity::info, {items[i].seq()});
+      finding.due = add_days(items[i].on, options_.partial_work_review_days);
+    }
+  }
+}
+
+bool Checker::stagnating() const {
+  if (const Item* eje = file_.latest(EntryType::first_year_evaluation)) {
+    if (eje->payload->contains("on_course") && !flag(*eje, "on_course")) return true;
+  }
+  if (const Item* plan = file_.latest(EntryType::plan_of_action)) {
+    if (text(*plan, "adjustment_reason") == "stagnation") return true;
+  }
+  if (const Item* attempt = file_.latest(EntryType::track_1_attempt)) {
+    if (text(*attempt, "outcome") == "failed") return true;
+  }
+  return false;
+}
+
+void Checker::check_content() {
+  const Item* analysis = file_.latest(EntryType::problem_analysis);
+  if (analysis) {
+    const bool none_possible = flag(*analysis, "no_sustainable_possibilities");
+    if (empty_list(*analysis, "limitations") ||
+        (!none_possible && empty_list(*analysis, "possibilities"))) {
+      add(CheckId::problem_analysis_incomplete, Severity::warn, {analysis->seq()}).element =
+          RivElement::f_problem_analysis;
+    }
+    if (none_possible) {
+      add(CheckId::no_possibilities_review_risk, Severity::warn, {analysis->seq()}).element =
+          RivElement::f_problem_analysis;
+    }
+    if (fold_.state.open() && stagnating() &&
+        days_since(analysis->on) > options_.stale_advice_days) {
+      Finding& finding =
+          add(CheckId::advice_outdated_while_stagnating, Severity::warn, {analysis->seq()});
+      finding.element = RivElement::f_problem_analysis;
+      finding.due = add_days(analysis->on, options_.stale_advice_days);
+    }
+  }
+  if (const Item* plan = file_.latest(EntryType::plan_of_action); plan && !has_text(*plan, "employee_view")) {
+    add(CheckId::plan_without_employee_view, Severity::warn, {plan->seq()}).element =
+        RivElement::g_plan_of_action;
+  }
+  if (const Item* eje = file_.latest(EntryType::first_year_evaluation)) {
+    if (text(*eje, "track_decision") == "continue_track_1" && eje->payload->contains("on_course") &&
+        !flag(*eje, "on_course")) {
+      add(CheckId::track_1_continued_despite_stagnation, Severity::warn, {eje->seq()}).element =
+          RivElement::h_evaluations;
+    }
+  }
+}
+
+// Track 1: the ladder own job -> adapted own job -> other internal job before track 2, and the
+// employee's proposals answered.
+void Checker::check_track_1() {
+  const Item* track_2 = file_.latest(EntryType::track_2_decision);
+  const Item* eje = file_.latest(EntryType::first_year_evaluation);
+  const bool track_2_chosen = track_2 || (eje && text(*eje, "track_decision") == "start_track_2");
+  if (track_2_chosen) {
+    bool own_job = false;
+    bool other_job = false;
+    for (const Item* attempt : file_.of(EntryType::track_1_attempt)) {
+      const auto option = text(*attempt, "option");
+      own_job = own_job || option == "own_job_partial" || option == "own_job_adapted";
+      other_job = other_job || option == "other_job_internal";
+    }
+    if (!own_job || !other_job) {
+      add(CheckId::track_1_ladder_incomplete, Severity::warn,
+          {track_2 ? track_2->seq() : eje->seq()});
+    }
+  }
+  const auto& attempts = file_.of(EntryType::track_1_attempt);
+  for (std::size_t i = 0; i < attempts.size(); ++i) {
+    const Item& attempt = *attempts[i];
+    if (text(attempt, "option") != "employee_proposal" || text(attempt, "outcome") != "ongoing") {
+      continue;
+    }
+    const bool answered = i + 1 < attempts.size();
+    if (!answered && days_since(attempt.on) > options_.answer_days) {
+      add(CheckId::employee_proposal_unanswered, Severity::warn, {attempt.seq()}).due =
+          add_days(attempt.on, options_.answer_days);
+    }
+  }
+}
+
+// A refusal by the employee calls for an employer action: a conversation, a new plan version.
+void Checker::check_refusals() {
+  const auto is_follow_up = [](EntryType type) {
+    return type == EntryType::plan_of_action || type == EntryType::progress_evaluation ||
+           type == EntryType::reintegration_interview;
+  };
+  const auto& items = file_.items();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Item& item = items[i];
+    bool refusal = false;
+    switch (item.type()) {
+      case EntryType::plan_agreement: refusal = text(item, "agreement") == "refused"; break;
+      case EntryType::plan_of_action: refusal = text(item, "employee_agreement") == "refused"; break;
+      case EntryType::track_1_attempt:
+        refusal = text(item, "outcome") == "declined_by_employee";
+        break;
+      default: break;
+    }
+    if (!refusal) continue;
+    bool followed = false;
+    for (std::size_t j = i + 1; j < items.size() && !followed; ++j) {
+      followed = is_follow_up(items[j].type()) && items[j].seq() != item.seq();
+    }
+    if (!followed && days_since(item.on) > options_.answer_days) {
+      add(CheckId::refusal_without_follow_up, Severity::warn, {item.seq()}).due =
+          add_days(item.on, options_.answer_days);
+    }
+  }
+}
+
+// Answers the employee still owes: to the current plan version and to conversation reports.
+void Checker::check_agreements() {
+  std::vector<std::int64_t> pending;
+  if (const Item* plan = file_.latest(EntryType::plan_of_action)) {
+    if (text(*plan, "employee_agreement") == "pending" && fold_.state.current_plan_agreement.empty()) {
+      pending.push_back(plan->seq());
+    }
+  }
+  for (const auto type : {EntryType::progress_evaluation, EntryType::reintegration_interview}) {
+    for (const Item* conversation : file_.of(type)) {
+      if (text(*conversation, "employee_agreement") == "pending") pending.push_back(conversation->seq());
+    }
+  }
+  if (pending.empty()) return;
+  std::sort(pending.begin(), pending.end());
+  add(CheckId::agreement_pending, report_.riv_phase ? Severity::warn : Severity::info,
+      std::move(pending));
+}
+
+void Checker::check_sanction() {
+  const Item* sanction = file_.latest(EntryType::wage_sanction);
+  if (sanction && !sanction->payload->contains("repaired_on")) {
+    add(CheckId::wage_sanction_imposed, Severity::info, {sanction->seq()}).milestone =
+        MilestoneKey::uwv_sanction_decision;
+  }
+}
+
+// Every text the employer's side reads: the payloads (never the medical parts) of entries of the
+// classes ADMIN, ABSENCE and FUNCTIONAL, corrections included (their replacement texts).
+void Checker::check_privacy() {
+  const auto entries = file_.entries();
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Visibility visibility = entries[i].visibility;
+    if (visibility == Visibility::medical || visibility == Visibility::employee_own) continue;
+    lint(file_.parsed(i), entries[i].seq, "payload");
+  }
+}
+
+void Checker::lint(const Json& value, std::int64_t seq, std::string path) {
+  if (value.is_string()) {
+    const auto term = find_medical_term(value.get_ref<const std::string&>());
+    if (term.empty()) return;
+    Finding& finding = add(CheckId::medical_term_in_employer_text, Severity::warn, {seq});
+    finding.field = std::move(path);
+    finding.term = std::string(term);
+  } else if (value.is_object()) {
+    for (const auto& [key, member] : value.items()) lint(member, seq, path + "." + key);
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      lint(value[i], seq, path + "[" + std::to_string(i) + "]");
+    }
+  }
+}
+
+void Checker::finish() {
+  std::stable_sort(report_.findings.begin(), report_.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.severity != b.severity) return a.severity < b.severity;
+                     return a.check < b.check;
+                   });
+  RiskScore& risk = report_.risk;
+  for (const Finding& finding : report_.findings) {
+    switch (finding.severity) {
+      case Severity::block: ++report_.blocks; break;
+      case Severity::warn: ++report_.warnings; break;
+      case Severity::info: ++report_.infos; break;
+    }
+    const int points = risk_points(finding);
+    if (points == 0) continue;
+    risk.score += points;
+    const auto it = std::find_if(risk.reasons.begin(), risk.reasons.end(),
+                                 [&](const RiskReason& r) { return r.check == finding.check; });
+    if (it == risk.reasons.end()) {
+      risk.reasons.push_back(RiskReason{finding.check, points});
+    } else {
+      it->points += points;
+    }
+  }
+  risk.score = std::min(risk.score, 100);
+  std::stable_sort(risk.reasons.begin(), risk.reasons.end(),
+                   [](const RiskReason& a, const RiskReason& b) { return a.points > b.points; });
+  risk.level = risk.score == 0   ? RiskLevel::none
+               : risk.score < 25 ? RiskLevel::low
+               : risk.score < 50 ? RiskLevel::medium
+                                 : RiskLevel::high;
+}
+
+}  // namespace
+
+int risk_points(const Finding& finding) {
+  if (finding.check == CheckId::wage_sanction_imposed) return 100;
+  if (finding.check == CheckId::medical_term_in_employer_text) return 0;
+  switch (finding.severity) {
+    case Severity::block: return 25;
+    case Severity::warn: return 10;
+    case Severity::info: return 0;
+  }
+  return 0;
+}
+
+RivElements riv_elements(std::span<const Entry> entries) {
+  const FileView file(entries);
+  RivElements result;
+  const auto put = [&result](RivElement element, std::int64_t seq) {
+    result.elements[static_cast<std::size_t>(element)].push_back(seq);
+  };
+  for (const Item& item : file.items()) {
+    const std::int64_t seq = item.seq();
+    switch (item.type()) {
+      case EntryType::sick_report:
+        put(RivElement::a_administrative_data, seq);
+        put(RivElement::e_first_sick_day, seq);
+        break;
+      case EntryType::company_doctor_report: put(RivElement::a_administrative_data, seq); break;
+      case EntryType::problem_analysis: put(RivElement::f_problem_analysis, seq); break;
+      case EntryType::plan_of_action:
+      case EntryType::plan_agreement: put(RivElement::g_plan_of_action, seq); break;
+      case EntryType::first_year_evaluation: put(RivElement::h_evaluations, seq); break;
+      case EntryType::employee_view:
+        if (text(item, "subject") == "reintegration_report") put(RivElement::l_employee_opinion, seq);
+        break;
+      case EntryType::track_1_attempt:
+      case EntryType::track_2_decision:
+      case EntryType::progress_evaluation:
+      case EntryType::reintegration_interview: result.attachments.push_back(seq); break;
+      default: break;
+    }
+    if (item.entry->medical) put(RivElement::medical_information, seq);
+  }
+  return result;
+}
+
+CheckReport check_case_file(std::span<const Entry> entries, const CaseFold& fold,
+                            const Timeline* timeline, const CaseParties& parties, Date as_of,
+                            const CheckOptions& options) {
+  const FileView file(entries);
+  return Checker(file, fold, timeline, parties, as_of, options).run();
+}
+
+Result<CheckReport> check_entries(std::span<const Entry> entries, const CaseParties& parties,
+                                  Date as_of, const CheckOptions& options) {
+  auto fold = fold_case_file(entries, as_of);
+  if (!fold.ok()) return fold.error();
+  if (!fold->has_timeline) return check_case_file(entries, *fold, nullptr, parties, as_of, options);
+  const Timeline timeline = compute_timeline(fold->timeline_input);
+  return check_case_file(entries, *fold, &timeline, parties, as_of, options);
+}
+
+}  // namespace spoorboek::core
