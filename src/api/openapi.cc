@@ -367,6 +367,42 @@ constexpr std::array kDocumentParts = {
         }
       }
     },
+    "/api/v1/cases/{id}/check": {
+      "parameters": [{"$ref": "#/components/parameters/Id"}],
+      "get": {
+        "tags": ["cases"],
+        "summary": "The completeness check of the case file (RIV, documents-and-privacy.md §13)",
+        "operationId": "getCaseCheck",
+        "description": "Every finding of the completeness check as of a day: a stable code, the §13 number, the severity (BLOCK, WARN, INFO), the legal basis, what to do, the entries concerned, the RIV element and the deadline concerned; and the wage-sanction risk score (0-100) with its reasons. Authorised like reading the case file (404 for a case that is not reached). Findings never quote the file; the privacy lint's matched term is left out for entries the caller does not read. The read is recorded.",
+        "parameters": [
+          {
+            "name": "as_of",
+            "in": "query",
+            "required": false,
+            "description": "The day the check is made for (default today).",
+            "schema": {"type": "string", "format": "date"}
+          },
+          {
+            "name": "lang",
+            "in": "query",
+            "required": false,
+            "description": "Language of the titles and actions (default nl).",
+            "schema": {"type": "string", "enum": ["nl", "en"], "default": "nl"}
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The check.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CaseCheck"}}}
+          },
+          "401": {"$ref": "#/components/responses/401"},
+          "403": {"$ref": "#/components/responses/403"},
+          "404": {"$ref": "#/components/responses/404"},
+          "422": {"$ref": "#/components/responses/422"},
+          "503": {"$ref": "#/components/responses/503"}
+        }
+      }
+    },
     "/api/v1/cases/{id}/entries": {
       "parameters": [{"$ref": "#/components/parameters/Id"}],
       "post": {
@@ -1237,12 +1273,65 @@ constexpr std::array kDocumentParts = {
         "required": ["assigned"],
         "additionalProperties": false
       },
+      "CaseCheck": {
+        "type": "object",
+        "required": ["case_id", "as_of", "riv_phase", "blocks", "warnings", "infos", "risk", "findings"],
+        "properties": {
+          "case_id": {"type": "integer"},
+          "as_of": {"type": "string", "format": "date"},
+          "riv_phase": {"type": "boolean", "description": "The RIV's elements are expected (UWV's letter window opened, or the RIV is due soon or due)."},
+          "blocks": {"type": "integer"},
+          "warnings": {"type": "integer"},
+          "infos": {"type": "integer"},
+          "risk": {
+            "type": "object",
+            "required": ["score", "level", "reasons"],
+            "properties": {
+              "score": {"type": "integer", "minimum": 0, "maximum": 100},
+              "level": {"type": "string", "enum": ["none", "low", "medium", "high"]},
+              "reasons": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": ["code", "points"],
+                  "properties": {"code": {"type": "string"}, "points": {"type": "integer"}},
+                  "additionalProperties": false
+                }
+              }
+            },
+            "additionalProperties": false
+          },
+          "findings": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["code", "number", "severity", "legal_basis", "title", "action", "entries", "element", "milestone", "due"],
+              "properties": {
+                "code": {"type": "string", "description": "Stable, e.g. RIV-A-problem_analysis_missing."},
+                "number": {"type": "integer", "description": "The check's number in documents-and-privacy.md §13 (0: none)."},
+                "severity": {"type": "string", "enum": ["BLOCK", "WARN", "INFO"]},
+                "legal_basis": {"type": "string"},
+                "title": {"type": "string"},
+                "action": {"type": "string"},
+                "entries": {"type": "array", "items": {"type": "integer"}},
+                "element": {"type": "string", "nullable": true, "description": "The RIV element: a-l or medical_information."},
+                "milestone": {"type": "string", "nullable": true},
+                "due": {"type": "string", "format": "date", "nullable": true},
+                "field": {"type": "string", "description": "Privacy lint: the payload field."},
+                "term": {"type": "string", "description": "Privacy lint: the lexicon term that matched (left out for entries the caller does not read)."}
+              },
+              "additionalProperties": false
+            }
+          }
+        },
+        "additionalProperties": false
+      },
       "CaseRead": {
         "type": "object",
         "properties": {
           "user_id": {"type": "integer"},
           "read_at": {"type": "string", "description": "UTC timestamp, e.g. 2026-03-02T10:15:00Z"},
-          "what": {"type": "string", "enum": ["case_file", "timeline"]},
+          "what": {"type": "string", "enum": ["case_file", "timeline", "check"]},
           "request_id": {"type": "string"}
         },
         "required": ["user_id", "read_at", "what", "request_id"],

@@ -4,6 +4,7 @@
 #include "api/api_state.h"
 #include "api/render.h"
 #include "api/request_parsers.h"
+#include "json/check_json.h"
 
 namespace spoorboek::api {
 namespace {
@@ -137,6 +138,27 @@ void register_case_routes(Router& router, ApiState& state) {
           store::CaseRead{call->case_id, actor.account_id, now.timestamp, "timeline",
                           request.request_id},
           out, with_user(json_response(200, std::move(*body)), call->caller));
+    });
+  });
+
+  router.add(Method::get, "/api/v1/cases/{id}/check",
+             [&state](HttpRequest& request, const Responder& out) {
+    with_context(state, out, [&](Context& context) {
+      const app::Moment now = state.now();
+      auto call = case_call(context, request, now);
+      if (!call.ok()) return out.send(error_response(call.error()));
+      auto options = parse_read_options(request, now.today);
+      if (!options.ok()) return out.send(with_user(error_response(options.error()), call->caller));
+      const app::Actor& actor = call->caller.who.actor;
+      auto check = context.app->check_case(actor, call->case_id, options->as_of);
+      if (!check.ok()) return out.send(with_user(error_response(check.error()), call->caller));
+      state.recorder().record_then_send(
+          store::CaseRead{call->case_id, actor.account_id, now.timestamp, "check",
+                          request.request_id},
+          out,
+          with_user(json_response(200, json::render_check_report(check->case_id, check->report,
+                                                                 options->language)),
+                    call->caller));
     });
   });
 

@@ -17,6 +17,7 @@
 #include "core/case_file.h"
 #include "core/case_file_fold.h"
 #include "core/result.h"
+#include "core/riv_check.h"
 #include "core/timeline.h"
 #include "store/store.h"
 
@@ -134,6 +135,15 @@ struct CaseRow {
   std::optional<core::Date> waiting_period_end;
 };
 
+// The completeness check of one case file as the actor may see it (core/riv_check.h): findings
+// never quote the file; the privacy lint's matched term is kept only for entries the actor reads.
+struct CaseCheck {
+  std::int64_t case_id = 0;
+  std::string employee_name;
+  std::string employer_name;
+  core::CheckReport report;
+};
+
 struct CasePage {
   std::vector<CaseRow> rows;
   std::int64_t total = 0;  // matching cases without limit and offset
@@ -202,6 +212,9 @@ class Application {
   Result<CaseTimeline> get_timeline(const Actor& actor, std::int64_t case_id, core::Date as_of);
   Result<CaseFileView> get_case_file(const Actor& actor, std::int64_t case_id, core::Date as_of,
                                      core::Language language = core::Language::nl);
+  // The completeness check of the case file as of a day, authorised like reading the file: the
+  // check runs on the whole file (what UWV will read), the result is filtered for the actor.
+  Result<CaseCheck> check_case(const Actor& actor, std::int64_t case_id, core::Date as_of);
   // Overdue first, then by due date; cases without an open deadline last. Only the cases the
   // actor reaches (policy.h); with include_closed false, ended cases are skipped.
   Result<std::vector<CaseRow>> list_cases(const Actor& actor, const CaseQuery& query);

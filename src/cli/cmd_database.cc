@@ -1,6 +1,6 @@
 // `init`, `verify`, `append`, `rebuild` and `demo`: the commands that create, check and fill a
 // database.
-// `show` and `cases` render in cmd_database_show.cc. Each parses, calls one use case per unit of
+// `show` and `cases` render in cmd_database_show.cc, `check` in cmd_check.cc. Each parses, calls one use case per unit of
 // work, and renders.
 #include <CLI/CLI.hpp>
 #include <fstream>
@@ -15,6 +15,7 @@ namespace spoorboek::cli {
 
 void register_show_command(CLI::App& app, int& exit_code);
 void register_cases_command(CLI::App& app, int& exit_code);
+void register_check_command(CLI::App& app, int& exit_code);
 
 namespace {
 
@@ -207,6 +208,7 @@ void register_database_commands(CLI::App& app, int& exit_code) {
   register_append(app, exit_code);
   register_show_command(app, exit_code);
   register_cases_command(app, exit_code);
+  register_check_command(app, exit_code);
   register_verify(app, exit_code);
   register_rebuild(app, exit_code);
   register_demo(app, exit_code);

@@ -19,7 +19,8 @@ inline constexpr int kExitBadInput = 2;
 // `timeline [FILE|-]` and `timeline --batch [FILE|-]` (stateless, no database).
 void register_timeline_command(CLI::App& app, int& exit_code);
 
-// `init`, `demo`, `cases`, `show`, `verify`, `append` (the SQLite case files).
+// `init`, `demo`, `cases`, `show`, `check`, `verify`, `append` (the SQLite case files). `check`
+// exits 1 when the file has a BLOCK finding, and 2 (never 1) on any error.
 void register_database_commands(CLI::App& app, int& exit_code);
 
 // `serve --db PATH [--port] [--bind] [--threads] ...` (the JSON API over HTTP).

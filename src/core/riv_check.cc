@@ -118,10 +118,6 @@ std::vector<std::int64_t> seqs_of(const std::vector<const Item*>& items) {
   return seqs;
 }
 
-bool is_done(MilestoneStatus status) {
-  return status == MilestoneStatus::done_on_time || status == MilestoneStatus::done_late;
-}
-
 // --- The check ---
 
 class Checker {
@@ -237,8 +233,8 @@ void Checker::check_presence() {
   for (const Item* report : file_.of(EntryType::company_doctor_report)) {
     doctor_named = doctor_named || has_text(*report, "company_doctor");
   }
-  const MilestoneStatus report_status = status(MilestoneKey::company_doctor_report);
-  if (!doctor_named && (report_status == MilestoneStatus::overdue || is_done(report_status) ||
+  // Asked for from the moment the doctor's first product, the analysis, is due.
+  if (!doctor_named && (status(MilestoneKey::problem_analysis) == MilestoneStatus::overdue ||
                         report_.riv_phase)) {
     add_for(CheckId::administrative_data_missing, Severity::block,
             MilestoneKey::company_doctor_report, seqs_of(file_.of(EntryType::company_doctor_report)))

@@ -70,7 +70,7 @@ struct CaseRead {
   std::int64_t case_id = 0;
   std::int64_t user_id = 0;
   std::string read_at;  // UTC timestamp
-  std::string what;     // "case_file", "timeline"
+  std::string what;     // "case_file", "timeline", "check"
   std::string request_id;
 };
 

@@ -330,6 +330,20 @@ std::vector<Row> AuthzMatrixTest::table() {
        [](M&, const Caller&, TenantWorld& t) {
          return Request{id_path("/api/v1/cases/{id}/timeline", t.case_id) + "?lang=nl"};
        }});
+  // The completeness check: authorised like reading the file; it never quotes the file, so the
+  // doctor's medical marker appears for nobody.
+  row({"GET", "/api/v1/cases/{id}/check", "", kTargeted,
+       {401, 200, 200, 200, 200, 200, 200, 200, 200},
+       {401, 200, 404, 404, 404, 404, 404, 404, 404},
+       [](M&, const Caller&, TenantWorld& t) {
+         return Request{id_path("/api/v1/cases/{id}/check", t.case_id) + "?lang=en"};
+       },
+       [](M&, const Caller& c, const TenantWorld& t, Target, const Reply& reply) {
+         EXPECT_EQ(reply.body.find(t.marker), std::string::npos) << c.label << ": " << reply.body;
+         const Json json = reply.json();
+         EXPECT_TRUE(json["findings"].is_array()) << c.label;
+         EXPECT_TRUE(json["risk"]["score"].is_number_integer()) << c.label;
+       }});
   // A conversation report: every role that reaches the case may add one.
   row({"POST", "/api/v1/cases/{id}/entries", "reintegration_interview", kTargeted,
        {401, 201, 201, 201, 201, 201, 201, 201, 201},

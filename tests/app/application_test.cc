@@ -2,6 +2,8 @@
 // with their projection or not at all; reads are filtered by role.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/application.h"
 #include "security/field_cipher.h"
 #include "store/sqlite_migrations.h"
@@ -363,6 +365,55 @@ TEST_F(ApplicationTest, ReachFollowsTenancyTeamsAndAssignments) {
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, "forbidden");
   EXPECT_EQ(refused.error().field, "type");
+}
+
+
+// The completeness check: authorised like reading the file, on the whole file, never quoting it.
+TEST_F(ApplicationTest, CheckCaseRunsOnTheWholeFileForThoseWhoReachIt) {
+  ASSERT_TRUE(append(sick_report("2026-01-05")).ok());
+  // The doctor's analysis with a medical part, and a conversation report with a medical term.
+  const Actor doctor = in_house_doctor(employer_);
+  ASSERT_TRUE(app_->append_entry_json(
+                      doctor, case_,
+                      line("problem_analysis", "2026-02-10",
+                           R"({"author":"B. Arts","limitations":["niet tillen"],"possibilities":["licht werk"],)"
+                           R"("prognosis":"goed","advice":"opbouw","medical":{"diagnosis":"hernia L4"}})"),
+                      now_)
+                  .ok());
+  ASSERT_TRUE(append(line("progress_evaluation", "2026-02-20",
+                          R"({"attendees":["Carla"],"summary":"last van rugklachten",)"
+                          R"("employee_agreement":"agreed"})"))
+                  .ok());
+  for (const Actor& actor : {kAdmin, doctor, employee_of(employer_, employee_)}) {
+    auto check = app_->check_case(actor, case_, day("2026-03-02"));
+    ASSERT_TRUE(check.ok()) << actor.user_id << ": " << check.error().message;
+    EXPECT_EQ(check->employee_name, "J. de Vries");
+    // The plan of action (due 2026-02-24) is missing for everyone alike.
+    const auto& findings = check->report.findings;
+    EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [](const core::Finding& f) {
+      return f.check == core::CheckId::plan_of_action_missing && f.severity == core::Severity::block;
+    })) << actor.user_id;
+    const auto lint = std::find_if(findings.begin(), findings.end(), [](const core::Finding& f) {
+      return f.check == core::CheckId::medical_term_in_employer_text;
+    });
+    ASSERT_NE(lint, findings.end()) << actor.user_id;
+    EXPECT_EQ(lint->term, "klachten");  // the conversation is ADMIN: everyone here reads it
+    EXPECT_EQ(lint->field, "payload.summary");
+    for (const auto& finding : findings) {
+      EXPECT_EQ(finding.term.find("hernia"), std::string::npos) << actor.user_id;
+    }
+  }
+}
+
+TEST_F(ApplicationTest, CheckCaseRefusesCasesTheActorDoesNotReach) {
+  ASSERT_TRUE(append(sick_report("2026-01-05")).ok());
+  const auto other_employee = *app_->create_employee(kAdmin, employer_, "P. Jansen", "P-002");
+  auto other = app_->check_case(employee_of(employer_, other_employee), case_, day("2026-03-02"));
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().code, "not_found");
+  auto unknown = app_->check_case(kAdmin, 9999, day("2026-03-02"));
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, "not_found");
 }
 
 }  // namespace

@@ -202,7 +202,9 @@ TEST(RivCheck, AdministrativeDataMissingWithoutNamedCompanyDoctor) {
   FileBuilder b;
   b.add("sick", testing::sick_report("2024-01-08"));
   b.add("doctor", line("company_doctor_report", "2024-01-10", "{}"));
-  const CheckReport report = check(b.build(), "2024-02-01");
+  // Not before the doctor's first product, the problem analysis, is due (2024-02-19).
+  EXPECT_EQ(find(check(b.build(), "2024-02-19"), CheckId::administrative_data_missing), nullptr);
+  const CheckReport report = check(b.build(), "2024-02-20");
   const Finding* finding = find(report, CheckId::administrative_data_missing);
   ASSERT_NE(finding, nullptr) << describe(report);
   EXPECT_EQ(finding->severity, Severity::block);
