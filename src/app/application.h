@@ -133,6 +133,9 @@ struct CaseRow {
   std::optional<core::Date> next_deadline_due;
   std::optional<long> days_left;          // negative when overdue
   std::optional<core::Date> waiting_period_end;
+  // Set only where a listing asked for the completeness check (the dashboard's "risk first").
+  std::optional<int> risk_score;  // core::RiskScore::score
+  int check_blocks = 0;           // BLOCK findings
 };
 
 // The completeness check of one case file as the actor may see it (core/riv_check.h): findings

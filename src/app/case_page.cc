@@ -124,6 +124,9 @@ Result<CasePageData> CasePages::case_page(const Actor& actor, std::int64_t case_
   auto people = assignees(reach);
   if (!people.ok()) return people.error();
   page.assignees = std::move(*people);
+  auto check = app_.check_case(actor, case_id, as_of);
+  if (!check.ok()) return check.error();
+  page.check = std::move(*check);
   page.timeline.case_id = case_id;
   page.timeline.has_timeline = file->has_timeline;
   page.timeline.input = std::move(file->timeline_input);

@@ -13,6 +13,7 @@
 //   employee and the reintegration offices assigned to it;
 // - `partial_work` are the spans of partial work, read from the partial-work entries the actor
 //   reads (not voided), each ending the day before the next partial work, recovery or relapse;
+// - `check` is the completeness check of the file as of the page's date (Application::check_case);
 // - `own_file` is true when the actor is the employee whose file it is.
 #pragma once
 
@@ -48,6 +49,7 @@ struct CasePageData {
   std::map<std::string, std::string> author_names;
   std::vector<std::string> assignees;
   std::vector<PartialWorkPeriod> partial_work;
+  CaseCheck check;
 };
 
 // The entry type that records a milestone, when one does (the waiting period's end, for one,

@@ -40,6 +40,24 @@ Result<bool> Dashboards::matches_search(const CaseRow& row, const std::string& s
   return employee->personnel_number == search;
 }
 
+Status Dashboards::rank_by_risk(const Actor& actor, std::vector<CaseRow>& rows, core::Date today) {
+  std::vector<CaseRow> at_risk;
+  for (auto& row : rows) {
+    auto check = app_.check_case(actor, row.case_id, today);
+    if (!check.ok()) return check.error();
+    if (check->report.risk.score == 0) continue;
+    row.risk_score = check->report.risk.score;
+    row.check_blocks = check->report.blocks;
+    at_risk.push_back(std::move(row));
+  }
+  std::stable_sort(at_risk.begin(), at_risk.end(), [](const CaseRow& a, const CaseRow& b) {
+    if (a.risk_score != b.risk_score) return a.risk_score > b.risk_score;
+    return a.check_blocks > b.check_blocks;
+  });
+  rows = std::move(at_risk);
+  return core::ok_status();
+}
+
 Result<Dashboard> Dashboards::dashboard(const Actor& actor, const DashboardFilter& filter,
                                         core::Date today) {
   CaseQuery query(today);
@@ -67,6 +85,9 @@ Result<Dashboard> Dashboards::dashboard(const Actor& actor, const DashboardFilte
     board.cases.push_back(std::move(row));
   }
   for (const auto& [id, name] : employers) board.employers.push_back(store::Employer{id, name});
+  if (filter.risk_first) {
+    if (auto ranked = rank_by_risk(actor, board.cases, today); !ranked.ok()) return ranked.error();
+  }
 
   if (actor.roles.has(Role::company_doctor)) {
     for (const auto& row : board.cases) {

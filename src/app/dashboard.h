@@ -9,7 +9,11 @@
 // - `medical_agenda` (only for a company doctor) lists the doctor's own steps (problem analysis,
 //   the actueel oordeel of the re-integratieverslag) that are open and due within kAgendaDays or
 //   overdue, soonest first;
-// - `search` matches a part of the employee's name (ignoring case) or the whole personnel number.
+// - `search` matches a part of the employee's name (ignoring case) or the whole personnel number;
+// - `risk_first` runs the completeness check (Application::check_case) on every matching case
+//   and keeps only the cases at risk of a wage sanction (score above 0), the highest risk first,
+//   then the most BLOCK findings, then by due date; each row carries its score. It reads every
+//   listed file, so it is asked for, not the default.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +30,7 @@ struct DashboardFilter {
   std::optional<std::string> status;  // core::case_status_name()
   std::optional<std::int64_t> assignee_id;
   std::string search;
+  bool risk_first = false;
 };
 
 // A stage of the 104 weeks: sick weeks first_week..last_week, named by `key` ("week_1_6").
@@ -65,6 +70,7 @@ class Dashboards {
 
  private:
   Result<bool> matches_search(const CaseRow& row, const std::string& search);
+  Status rank_by_risk(const Actor& actor, std::vector<CaseRow>& rows, core::Date today);
 
   store::Store& store_;
   Application& app_;

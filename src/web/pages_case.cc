@@ -257,6 +257,53 @@ void set_header(Data& data, Language language, const app::CasePageData& page) {
   data.set("assignees", assignees.empty() ? text_of(language, "case.nobody") : assignees);
 }
 
+// The completeness check: the wage-sanction risk with its reasons, and every finding with what to
+// do, its legal basis and links to the entries concerned. The texts of a check are the core's
+// (core::check_title, check_action), so that CLI, API and page say the same.
+Data check_data(Language language, const core::CheckReport& report) {
+  const Catalogue& texts = Catalogue::instance();
+  Data data{Data::type::object};
+  const std::string level(core::risk_level_name(report.risk.level));
+  data.set("risk_score", std::to_string(report.risk.score));
+  data.set("risk_level", level);
+  data.set("risk_label", text_of(language, "check.level." + level));
+  data.set("counts", texts.format(language, "check.counts",
+                                  {{"blocks", std::to_string(report.blocks)},
+                                   {"warnings", std::to_string(report.warnings)},
+                                   {"infos", std::to_string(report.infos)}}));
+  Data reasons{Data::type::list};
+  for (const auto& reason : report.risk.reasons) {
+    Data item{Data::type::object};
+    item.set("title", std::string(core::check_title(reason.check, language)));
+    item.set("points", std::to_string(reason.points));
+    reasons.push_back(item);
+  }
+  data.set("reasons", reasons.is_empty_list() ? Data{false} : Data{"items", reasons});
+  Data findings{Data::type::list};
+  for (const auto& finding : report.findings) {
+    std::string severity(core::severity_name(finding.severity));
+    for (char& c : severity) c = static_cast<char>(c - 'A' + 'a');
+    Data item{Data::type::object};
+    item.set("severity_class", severity);
+    item.set("severity", text_of(language, "check.severity." + severity));
+    item.set("code", std::string(core::check_code(finding.check)));
+    item.set("title", std::string(core::check_title(finding.check, language)));
+    item.set("action", std::string(core::check_action(finding.check, language)));
+    item.set("legal_basis", std::string(core::check_legal_basis(finding.check)));
+    if (finding.due) item.set("due", Catalogue::long_date(language, *finding.due));
+    if (!finding.entries.empty()) {
+      Data links{Data::type::list};
+      for (const auto seq : finding.entries) links.push_back(Data{"seq", std::to_string(seq)});
+      item.set("concerns", Data{"links", links});
+    }
+    if (!finding.field.empty()) item.set("field", finding.field);
+    if (!finding.term.empty()) item.set("term", finding.term);
+    findings.push_back(item);
+  }
+  data.set("findings", findings.is_empty_list() ? Data{false} : Data{"items", findings});
+  return data;
+}
+
 api::HttpResponse case_page(const app::CasePageData& page, const PageUser& user, Language language,
                             std::int64_t case_id, core::Date today) {
   const bool plain = page.own_file;
@@ -267,6 +314,7 @@ api::HttpResponse case_page(const app::CasePageData& page, const PageUser& user,
   data.set("next_steps", next_steps_data(language, case_id, page, plain, user.who.actor));
   data.set("has_next_steps", !page.next_steps.empty());
   data.set("actions", actions_data(language, page, today));
+  data.set("check", check_data(language, page.check.report));
   Data entries{Data::type::list};
   for (const auto& entry : page.file.entries) entries.push_back(entry_data(language, page, entry));
   data.set("entries", entries);

@@ -46,6 +46,7 @@ FilterInput read_filters(const api::HttpRequest& request, const app::Actor& acto
     }
   }
   input.mine = request.query_value("mine") == std::optional<std::string_view>("1");
+  input.filter.risk_first = request.query_value("risk") == std::optional<std::string_view>("1");
   if (input.mine) input.filter.assignee_id = actor.account_id;
   // A filter that cannot be read is not applied; its message stands by its field.
   if (!input.search_error.empty()) input.filter.search.clear();
@@ -80,6 +81,10 @@ Data row_data(Language language, const app::CaseRow& row) {
   if (row.days_left && *row.days_left < 0) urgency = "overdue";
   else if (row.days_left && *row.days_left <= 14) urgency = "due_soon";
   data.set("urgency", urgency);
+  if (row.risk_score) {
+    data.set("risk_score", std::to_string(*row.risk_score));
+    data.set("check_blocks", std::to_string(row.check_blocks));
+  }
   return data;
 }
 
@@ -120,6 +125,7 @@ void set_filters(Data& data, Language language, const FilterInput& input,
   const Catalogue& texts = Catalogue::instance();
   data.set("search", input.search_typed);
   data.set("mine", input.mine);
+  data.set("risk_first", input.filter.risk_first);
   if (!input.search_error.empty()) data.set("search_error", input.search_error);
   if (!input.employer_error.empty()) data.set("employer_error", input.employer_error);
   if (!input.status_error.empty()) data.set("status_error", input.status_error);

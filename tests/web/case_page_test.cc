@@ -350,5 +350,45 @@ TEST(CasePage, StaffGetLinksToTheFormsOfTheStepsTheirRoleRecords) {
   EXPECT_FALSE(contains(doctor.body, "/entries/new/uwv_42_week_report"));
 }
 
+
+// The completeness check on the case page: every finding the API gives, with what to do, its
+// legal basis and links to the entries concerned, and the wage-sanction risk.
+TEST(CasePage, TheCheckShowsEveryFindingWithWhatToDoAndLinksToItsEntries) {
+  const int id = shared_case_id();
+  ASSERT_GT(id, 0);
+  const std::int64_t seq =
+      append("casemanager", id,
+             Json{{"type", "reintegration_interview"},
+                  {"occurred_on", apitest::iso_day()},
+                  {"payload", Json{{"attendees", Json::array({"Carla"})},
+                                   {"summary", "Sam heeft veel rugklachten"},
+                                   {"employee_agreement", "agreed"}}}});
+  ASSERT_GT(seq, 0);
+  Client client(case_site().port());
+  const auto api = client.get("/api/v1/cases/" + std::to_string(id) + "/check",
+                              api_session("casemanager").bearer());
+  ASSERT_EQ(api.status, 200) << api.body;
+  const Json check = api.json();
+  Browser browser = browser_of("casemanager");
+  const Page nl = browser.get(case_path(id));
+  ASSERT_EQ(nl.status, 200);
+  EXPECT_TRUE(contains(nl.body, "Dossiercontrole"));
+  EXPECT_TRUE(contains(nl.body, "Risico op een loonsanctie: <strong>" +
+                                    std::to_string(check["risk"]["score"].get<int>()) + "/100"));
+  for (const auto& finding : check["findings"]) {
+    EXPECT_TRUE(contains(nl.body, finding["code"].get<std::string>())) << finding.dump();
+  }
+  EXPECT_TRUE(contains(nl.body, "RIV-C-medical_term_in_employer_text"));
+  EXPECT_TRUE(contains(nl.body, "Wat te doen: Vervang de tekst met een correctie"));
+  EXPECT_TRUE(contains(nl.body, "<a href=\"#entry-" + std::to_string(seq) + "\">#" +
+                                    std::to_string(seq) + "</a>"));
+  EXPECT_TRUE(contains(nl.body, "Grondslag: AVG art. 9"));
+  EXPECT_TRUE(raw_catalogue_keys(nl.body).empty()) << raw_catalogue_keys(nl.body).front();
+  const Page en = browser.get(case_path(id) + "?lang=en");
+  EXPECT_TRUE(contains(en.body, "File check"));
+  EXPECT_TRUE(contains(en.body, "What to do: Replace the text by a correction"));
+  EXPECT_TRUE(raw_catalogue_keys(en.body).empty()) << raw_catalogue_keys(en.body).front();
+}
+
 }  // namespace
 }  // namespace spoorboek::webtest

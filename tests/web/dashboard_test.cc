@@ -3,6 +3,7 @@
 // coach's track-2 caseload, an employee sent to their own case; no page shows a raw key.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -185,6 +186,35 @@ TEST(Dashboard, TheLanguageChoiceIsKeptForTheUser) {
                                                        {"language", "nl"},
                                                        {"back", "/dashboard"}});
   EXPECT_EQ(back.status, 303);
+}
+
+
+// "Risk first": only the cases at risk of a wage sanction, the highest risk first, each with the
+// score the API's check gives.
+TEST(Dashboard, RiskFirstListsTheCasesAtRiskHighestFirst) {
+  Browser browser = logged_in("casemanager");
+  const Page page = browser.get("/dashboard?risk=1");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(contains(page.body, "het hoogste risico eerst"));
+  EXPECT_TRUE(raw_keys(page.body).empty()) << raw_keys(page.body).front();
+  static const std::regex row(R"re(href="/cases/([0-9]+)">[^<]*</a></td>(?:(?!</tr>).)*<td class="risk">([0-9]+)/100</td>)re");
+  apitest::Client client(DemoSite::instance().port());
+  const auto session = client.login("casemanager@demo.test", kDemoPassword);
+  std::vector<int> scores;
+  for (auto it = std::sregex_iterator(page.body.begin(), page.body.end(), row);
+       it != std::sregex_iterator(); ++it) {
+    const int score = std::stoi((*it)[2].str());
+    EXPECT_GT(score, 0);
+    const auto check = client.get("/api/v1/cases/" + (*it)[1].str() + "/check", session.bearer());
+    ASSERT_EQ(check.status, 200);
+    EXPECT_EQ(check.json()["risk"]["score"], score) << (*it)[1].str();
+    scores.push_back(score);
+  }
+  ASSERT_FALSE(scores.empty()) << "the demo has cases at risk";
+  EXPECT_TRUE(std::is_sorted(scores.rbegin(), scores.rend()));
+  // The default view does not run the check.
+  EXPECT_FALSE(contains(browser.get("/dashboard").body, "class=\"risk\""));
+  EXPECT_TRUE(contains(browser.get("/dashboard?risk=1&lang=en").body, "Risk first"));
 }
 
 }  // namespace
