@@ -23,7 +23,10 @@ struct Item {
 // business-date order and grouped by type.
 class FileView {
  public:
-  explicit FileView(std::span<const Entry> entries) : entries_(entries), parsed_(entries.size()) {
+  // Entries dated after `as_of` are left out of the items (not of the privacy lint): the check
+  // sees the file as it stood that day, as the deadline engine does.
+  FileView(std::span<const Entry> entries, std::optional<Date> as_of)
+      : entries_(entries), parsed_(entries.size()) {
     for (std::size_t i = 0; i < entries.size(); ++i) {
       parsed_[i] = Json::parse(entries[i].payload, nullptr, /*allow_exceptions=*/false);
       if (!parsed_[i].is_object()) parsed_[i] = Json::object();
@@ -54,7 +57,7 @@ class FileView {
       }
     }
     for (auto& item : effective) {
-      if (item) items_.push_back(*item);
+      if (item && (!as_of || item->on <= *as_of)) items_.push_back(*item);
     }
     std::stable_sort(items_.begin(), items_.end(),
                      [](const Item& a, const Item& b) { return a.on < b.on; });
@@ -166,6 +169,7 @@ class Checker {
   void check_content();
   void check_track_1();
   void check_refusals();
+  void check_expert_opinions();
   void check_agreements();
   void check_privacy();
   void lint(const Json& value, std::int64_t seq, std::string path);
@@ -202,6 +206,7 @@ CheckReport Checker::run() {
     check_content();
     check_track_1();
     check_refusals();
+    check_expert_opinions();
     check_agreements();
     check_sanction();
   }
@@ -269,6 +274,19 @@ void Checker::check_presence() {
 
 void Checker::check_riv_elements() {
   if (!report_.riv_phase) return;
+  // (h, b, and the employer's parts of i and k) The end evaluation.
+  const auto& end_evaluations = file_.of(EntryType::end_evaluation);
+  if (end_evaluations.empty()) {
+    add_element(CheckId::end_evaluation_missing, RivElement::h_evaluations);
+  }
+  // (j, and the doctor's parts of i and k) The current judgement.
+  const Item* judgement = file_.latest(EntryType::current_judgement);
+  if (!judgement) {
+    add_element(CheckId::current_judgement_missing, RivElement::j_current_judgement);
+  } else if (!has_text(*judgement, "working_relationship_view")) {
+    add_element(CheckId::working_relationship_judgement_missing,
+                RivElement::i_working_relationship, {judgement->seq()});
+  }
   // (l) The employee's opinion on the RIV.
   bool opinion = false;
   for (const Item* view : file_.of(EntryType::employee_view)) {
@@ -278,12 +296,25 @@ void Checker::check_riv_elements() {
 
   // The medical information: a medical part of the company doctor's judgements.
   bool medical = false;
-  for (const Item* analysis : file_.of(EntryType::problem_analysis)) {
-    medical = medical || analysis->entry->medical.has_value();
+  for (const auto type : {EntryType::problem_analysis, EntryType::current_judgement}) {
+    for (const Item* judgement_or_analysis : file_.of(type)) {
+      medical = medical || judgement_or_analysis->entry->medical.has_value();
+    }
   }
   if (!medical) {
     Finding& finding = add(CheckId::medical_information_missing, Severity::info);
     finding.element = RivElement::medical_information;
+  }
+
+  // The reports UWV may ask for, to go with the RIV (§13 no. 40).
+  std::vector<std::int64_t> reports;
+  for (const auto type : {EntryType::occupational_expert_report, EntryType::expert_opinion,
+                          EntryType::track_2_activity}) {
+    for (const Item* report : file_.of(type)) reports.push_back(report->seq());
+  }
+  if (!reports.empty()) {
+    std::sort(reports.begin(), reports.end());
+    add(CheckId::attach_reports, Severity::info, std::move(reports));
   }
 }
 
@@ -341,6 +372,15 @@ void Checker::check_timing() {
     if (const Item* eje = file_.latest(EntryType::first_year_evaluation)) seqs.push_back(eje->seq());
     add_for(CheckId::track_2_late, exception ? Severity::info : Severity::warn,
             MilestoneKey::track_2_start, std::move(seqs));
+  }
+
+  // The end evaluation builds on the doctor's current judgement (Werkwijzer Poortwachter).
+  const Item* judgement = file_.latest(EntryType::current_judgement);
+  const Item* end_evaluation = file_.latest(EntryType::end_evaluation);
+  if (judgement && end_evaluation && end_evaluation->on < judgement->on) {
+    add(CheckId::current_judgement_after_end_evaluation, Severity::warn,
+        {judgement->seq(), end_evaluation->seq()})
+        .element = RivElement::h_evaluations;
   }
 
   const Milestone& riv = milestone(MilestoneKey::reintegration_report);
@@ -485,11 +525,46 @@ void Checker::check_track_1() {
       own_job = own_job || option == "own_job_partial" || option == "own_job_adapted";
       other_job = other_job || option == "other_job_internal";
     }
+    // An occupational expert who judged the own job, and found no other work inside (track 2
+    // only) or described it, explored those rungs.
+    for (const Item* report : file_.of(EntryType::occupational_expert_report)) {
+      own_job = own_job || has_text(*report, "own_job_possible");
+      other_job = other_job || text(*report, "conclusion_track") == "track_2" ||
+                  has_text(*report, "other_internal_work");
+    }
     if (!own_job || !other_job) {
       add(CheckId::track_1_ladder_incomplete, Severity::warn,
           {track_2 ? track_2->seq() : eje->seq()});
     }
   }
+  // The occupational expert advised track 2 (§6.2): it must start, or the file says why not.
+  if (const Item* report = file_.latest(EntryType::occupational_expert_report)) {
+    const auto track = text(*report, "conclusion_track");
+    const bool advised = track == "track_2" || track == "both";
+    if (advised && !track_2 && days_since(report->on) > options_.track_2_after_advice_days &&
+        fold_.state.open()) {
+      add(CheckId::track_2_advised_not_started, Severity::warn, {report->seq()}).due =
+          add_days(report->on, options_.track_2_after_advice_days);
+    }
+  }
+
+  // Track 2 followed up: an activity or progress report at least every few weeks (§13 no. 33).
+  if (track_2 && fold_.state.open()) {
+    const auto start = parse_iso_date(text(*track_2, "start")).value_or(track_2->on);
+    Date last = start;
+    std::int64_t last_seq = track_2->seq();
+    for (const Item* activity : file_.of(EntryType::track_2_activity)) {
+      if (activity->on >= last) {
+        last = activity->on;
+        last_seq = activity->seq();
+      }
+    }
+    if (days_since(last) > options_.track_2_follow_up_days) {
+      add(CheckId::track_2_follow_up_missing, Severity::warn, {last_seq}).due =
+          add_days(last, options_.track_2_follow_up_days);
+    }
+  }
+
   const auto& attempts = file_.of(EntryType::track_1_attempt);
   for (std::size_t i = 0; i < attempts.size(); ++i) {
     const Item& attempt = *attempts[i];
@@ -508,7 +583,7 @@ void Checker::check_track_1() {
 void Checker::check_refusals() {
   const auto is_follow_up = [](EntryType type) {
     return type == EntryType::plan_of_action || type == EntryType::progress_evaluation ||
-           type == EntryType::reintegration_interview;
+           type == EntryType::reintegration_interview || type == EntryType::expert_opinion;
   };
   const auto& items = file_.items();
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -523,6 +598,16 @@ void Checker::check_refusals() {
       default: break;
     }
     if (!refusal) continue;
+    // A disagreement over the plan is what the deskundigenoordeel is for (§13 no. 35).
+    const bool plan_refused = item.type() != EntryType::track_1_attempt;
+    bool expert_asked = false;
+    for (std::size_t j = i + 1; j < items.size() && !expert_asked; ++j) {
+      expert_asked = items[j].type() == EntryType::expert_opinion;
+    }
+    if (plan_refused && !expert_asked && days_since(item.on) > options_.answer_days) {
+      add(CheckId::disagreement_without_expert_opinion, Severity::warn, {item.seq()}).due =
+          add_days(item.on, options_.answer_days);
+    }
     bool followed = false;
     for (std::size_t j = i + 1; j < items.size() && !followed; ++j) {
       followed = is_follow_up(items[j].type()) && items[j].seq() != item.seq();
@@ -530,6 +615,29 @@ void Checker::check_refusals() {
     if (!followed && days_since(item.on) > options_.answer_days) {
       add(CheckId::refusal_without_follow_up, Severity::warn, {item.seq()}).due =
           add_days(item.on, options_.answer_days);
+    }
+  }
+}
+
+// A requested expert opinion whose answer is not in the file after some weeks: UWV answers
+// within weeks, and the answer (or where it is) belongs in the file.
+void Checker::check_expert_opinions() {
+  const auto& opinions = file_.of(EntryType::expert_opinion);
+  for (std::size_t i = 0; i < opinions.size(); ++i) {
+    const Item& request = *opinions[i];
+    if (text(request, "stage") != "requested") continue;
+    bool answered = false;
+    for (const Item* other : opinions) {
+      if (text(*other, "stage") != "answered") continue;
+      const auto names = other->payload->find("request_seq");
+      const bool names_it = names != other->payload->end() && names->is_number_integer() &&
+                            names->get<std::int64_t>() == request.seq();
+      const bool unnamed_later = names == other->payload->end() && other->on >= request.on;
+      answered = answered || names_it || unnamed_later;
+    }
+    if (!answered && days_since(request.on) > options_.expert_opinion_days) {
+      add(CheckId::expert_opinion_unanswered, Severity::info, {request.seq()}).due =
+          add_days(request.on, options_.expert_opinion_days);
     }
   }
 }
@@ -635,7 +743,7 @@ int risk_points(const Finding& finding) {
 }
 
 RivElements riv_elements(std::span<const Entry> entries) {
-  const FileView file(entries);
+  const FileView file(entries, std::nullopt);
   RivElements result;
   const auto put = [&result](RivElement element, std::int64_t seq) {
     result.elements[static_cast<std::size_t>(element)].push_back(seq);
@@ -652,9 +760,23 @@ RivElements riv_elements(std::span<const Entry> entries) {
       case EntryType::plan_of_action:
       case EntryType::plan_agreement: put(RivElement::g_plan_of_action, seq); break;
       case EntryType::first_year_evaluation: put(RivElement::h_evaluations, seq); break;
+      case EntryType::end_evaluation:
+        put(RivElement::b_nature_of_business, seq);
+        put(RivElement::h_evaluations, seq);
+        put(RivElement::i_working_relationship, seq);
+        put(RivElement::k_suitable_work, seq);
+        break;
+      case EntryType::current_judgement:
+        put(RivElement::i_working_relationship, seq);
+        put(RivElement::j_current_judgement, seq);
+        put(RivElement::k_suitable_work, seq);
+        break;
       case EntryType::employee_view:
         if (text(item, "subject") == "reintegration_report") put(RivElement::l_employee_opinion, seq);
         break;
+      case EntryType::occupational_expert_report:
+      case EntryType::expert_opinion:
+      case EntryType::track_2_activity:
       case EntryType::track_1_attempt:
       case EntryType::track_2_decision:
       case EntryType::progress_evaluation:
@@ -669,7 +791,7 @@ RivElements riv_elements(std::span<const Entry> entries) {
 CheckReport check_case_file(std::span<const Entry> entries, const CaseFold& fold,
                             const Timeline* timeline, const CaseParties& parties, Date as_of,
                             const CheckOptions& options) {
-  const FileView file(entries);
+  const FileView file(entries, as_of);
   return Checker(file, fold, timeline, parties, as_of, options).run();
 }
 

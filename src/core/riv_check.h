@@ -23,12 +23,11 @@
 // the app layer still drops the matched term for a role that does not read the entry.
 //
 // The §13 checks this unit implements (number: code):
-//   1 RIV-A-administrative_data_missing   2 RIV-A-nature_of_business_missing
-//   5 RIV-A-first_sick_day_missing         6 RIV-A-problem_analysis_missing
-//   8 RIV-A-plan_of_action_missing         9 RIV-A-first_year_evaluation_missing
-//  10 RIV-A-end_evaluation_missing        11 RIV-A-current_judgement_missing
-//  12 RIV-A-working_relationship_judgement_missing
-//  13 RIV-A-suitable_work_judgement_missing
+//   1 RIV-A-administrative_data_missing   5 RIV-A-first_sick_day_missing
+//   6 RIV-A-problem_analysis_missing       8 RIV-A-plan_of_action_missing
+//   9 RIV-A-first_year_evaluation_missing 10 RIV-A-end_evaluation_missing (with 2: b)
+//  11 RIV-A-current_judgement_missing (with 13: the doctor's part of k)
+//  12 RIV-A-working_relationship_judgement_missing (the doctor's part; the employer's: 10)
 //  14 RIV-A-employee_opinion_missing      15 RIV-A-medical_information_missing (INFO)
 //  17 RIV-B-problem_analysis_late         18 RIV-B-plan_of_action_late, RIV-B-plan_not_adjusted
 //  19 RIV-B-progress_evaluation_overdue, RIV-B-progress_evaluation_gap
@@ -48,6 +47,10 @@
 //  40 RIV-C-attach_reports (INFO)         -- RIV-C-wage_sanction_imposed (the risk made real)
 //
 // The §13 checks the file's data does not allow, and why:
+//   2, 13 the nature of the business and the employer's views on the working relationship and on
+//         suitable work are required fields of the end evaluation, the doctor's view on suitable
+//         work one of the current judgement (case_file_facts.cc): they are missing exactly when
+//         their entry is, which checks 10 and 11 report (once, not three times in the risk).
 //   3, 4  the employee's function and competences: no entry or record holds them yet.
 //   7     every PA adjustment recognisable: guaranteed by the fold (an adjustment must name the
 //         version it replaces, case_file_fold.h), so no file can violate it.
@@ -85,7 +88,6 @@ std::string_view severity_name(Severity severity);
 // Every check, in the order of §13. The numbers are §13's.
 enum class CheckId : std::uint8_t {
   administrative_data_missing,             // 1
-  nature_of_business_missing,              // 2
   first_sick_day_missing,                  // 5
   problem_analysis_missing,                // 6
   plan_of_action_missing,                  // 8
@@ -93,7 +95,6 @@ enum class CheckId : std::uint8_t {
   end_evaluation_missing,                  // 10
   current_judgement_missing,               // 11
   working_relationship_judgement_missing,  // 12
-  suitable_work_judgement_missing,         // 13
   employee_opinion_missing,                // 14
   medical_information_missing,             // 15
   problem_analysis_late,                   // 17
@@ -181,9 +182,9 @@ std::string_view riv_element_name(RivElement element, Language language);
 // - attachments: the reports UWV may ask for (§13 no. 40): occupational-expert reports, expert
 //   opinions, track-1 attempts, the track-2 decision and activities, progress evaluations and
 //   reintegration interviews.
-// Voided entries are left out; a corrected entry keeps its own seq (its correction holds the
-// content that counts: CaseState::corrected). Seqs are in business-date order (occurred_on as
-// corrected, then seq).
+// Voided entries are left out (all dates count: the bundle is of the whole file); a corrected
+// entry keeps its own seq (its correction holds the content that counts: CaseState::corrected).
+// Seqs are in business-date order (occurred_on as corrected, then seq).
 struct RivElements {
   std::array<std::vector<std::int64_t>, kRivElementCount> elements;
   std::vector<std::int64_t> attachments;
@@ -206,8 +207,9 @@ struct CheckOptions {
   int partial_work_review_days = 91;   // §13 no. 25: hours in the own company re-evaluated
   int stale_advice_days = 91;          // §13 no. 26: doctor's advice while stagnating
   int track_2_follow_up_days = 42;     // §13 no. 33: employer follow-up of track 2
-  int answer_days = 28;                // §13 no. 31, 34: answer a proposal, act on a refusal
+  int answer_days = 28;                // §13 no. 31, 34, 35: answer a proposal, act on a refusal
   int expert_opinion_days = 56;        // §13 no. 35: an expert opinion requested, no answer
+  int track_2_after_advice_days = 42;  // §13 no. 30: track 2 after the AD advised it
 };
 
 struct Finding {

@@ -27,13 +27,6 @@ constexpr std::array<CheckText, kCheckCount> kChecks{{
      "(melding aan de bedrijfsarts).",
      "Complete the names of employee and employer and record which company doctor guides the case "
      "(report to the company doctor)."},
-    {"RIV-A-nature_of_business_missing", 2,
-     "Regeling procesgang eerste en tweede ziektejaar art. 6 lid 1 sub b; Beleidsregels vorm art. 2 "
-     "lid 5",
-     "De aard van het bedrijf ontbreekt bij de eindevaluatie",
-     "The nature of the business is missing from the end evaluation",
-     "Beschrijf in de eindevaluatie de aard van het bedrijf van de werkgever.",
-     "Describe the nature of the employer's business in the end evaluation."},
     {"RIV-A-first_sick_day_missing", 5,
      "Regeling procesgang eerste en tweede ziektejaar art. 6 lid 1 sub e",
      "Het dossier heeft geen ziekmelding: de eerste ziektedag ontbreekt",
@@ -75,21 +68,13 @@ constexpr std::array<CheckText, kCheckCount> kChecks{{
      "prognosis."},
     {"RIV-A-working_relationship_judgement_missing", 12,
      "Regeling procesgang eerste en tweede ziektejaar art. 6 lid 1 sub i; Beleidsregels vorm art. "
-     "2 lid 9 en 10",
-     "Het oordeel over de arbeidsverhouding ontbreekt (bedrijfsarts of werkgever)",
-     "The judgement of the working relationship is missing (company doctor or employer)",
-     "Laat de bedrijfsarts (actueel oordeel) en de werkgever (eindevaluatie) elk hun oordeel over "
-     "de arbeidsverhouding geven.",
-     "Have the company doctor (current judgement) and the employer (end evaluation) each give "
-     "their judgement of the working relationship."},
-    {"RIV-A-suitable_work_judgement_missing", 13,
-     "Regeling procesgang eerste en tweede ziektejaar art. 6 lid 1 sub k; Beleidsregels vorm art. "
-     "2 lid 9 en 10",
-     "Het oordeel over passend werk bij de werkgever ontbreekt (bedrijfsarts of werkgever)",
-     "The judgement of suitable work at the employer is missing (company doctor or employer)",
-     "Laat de bedrijfsarts en de werkgever elk vastleggen of er passend werk bij de werkgever is.",
-     "Have the company doctor and the employer each record whether suitable work exists at the "
-     "employer."},
+     "2 lid 9",
+     "Het actueel oordeel bevat geen oordeel van de bedrijfsarts over de arbeidsverhouding",
+     "The current judgement lacks the company doctor's judgement of the working relationship",
+     "Vraag de bedrijfsarts het actueel oordeel aan te vullen met een oordeel over de "
+     "arbeidsverhouding (de werkgever geeft het zijne in de eindevaluatie).",
+     "Ask the company doctor to complete the current judgement with a judgement of the working "
+     "relationship (the employer gives theirs in the end evaluation)."},
     {"RIV-A-employee_opinion_missing", 14,
      "Regeling procesgang eerste en tweede ziektejaar art. 6 lid 1 sub l; Beleidsregels vorm art. "
      "3 lid 3",

@@ -89,6 +89,16 @@ constexpr const char* kEvaluationDates[] = {
     "2024-10-22", "2024-11-26", "2024-12-31", "2025-02-04", "2025-03-11", "2025-04-15",
     "2025-05-20", "2025-06-24", "2025-07-29", "2025-09-02", "2025-10-07"};
 
+constexpr const char* kTrack2ReportDates[] = {"2025-02-14", "2025-03-21", "2025-04-25",
+                                              "2025-05-30", "2025-07-04", "2025-08-08",
+                                              "2025-09-12", "2025-10-17"};
+
+std::string judgement(const std::string& relationship = R"("working_relationship_view":"goed",)") {
+  return R"({"author":"Dr. Jansen","course_of_incapacity":"langzaam herstel",)"
+         R"("limitations":["geen zwaar werk"],"possibilities":["licht werk"],"prognosis":"beperkt",)" +
+         relationship + R"("suitable_work_at_employer_view":"geen passend werk"})";
+}
+
 // A complete two-year file: D = 2024-01-08, so the problem analysis is due 2024-02-19, the
 // 42nd-week report 2024-10-28, the first-year evaluation in 2024-11-18 .. 2025-01-05, UWV's
 // letter 2025-09-15 .. 2025-09-21, the RIV 2025-10-05, the WIA application 2025-10-19, E 2026-01-04.
@@ -119,7 +129,24 @@ FileBuilder complete_file() {
   b.add("plan_adjustment",
         line("plan_of_action", "2025-08-10",
              plan(R"(,"replaces_seq":$plan$,"adjustment_reason":"new_doctor_advice")")));
+  b.add("ad_report", line("occupational_expert_report", "2024-11-20",
+                          R"({"author":"A. Deskundige","question":"is er passend werk?",)"
+                          R"("own_job_possible":"no","conclusion_track":"track_2","advice":"start spoor 2"})"));
+  b.add("t2_0", line("track_2_activity", "2025-01-10", R"({"kind":"intake","description":"intakegesprek"})"));
+  for (std::size_t i = 0; i < std::size(kTrack2ReportDates); ++i) {
+    b.add("t2_" + std::to_string(i + 1),
+          line("track_2_activity", kTrack2ReportDates[i],
+               R"({"kind":"progress_report","description":"voortgang","assessment":"solliciteert actief"})"));
+  }
   b.add("letter", line("uwv_wia_letter", "2025-09-16", "{}"));
+  b.add("judgement", line("current_judgement", "2025-09-20", judgement()));
+  b.add("end_evaluation", line("end_evaluation", "2025-09-27",
+                               R"({"nature_of_business":"ambachtelijke bakkerij met winkel",)"
+                               R"("reintegration_status":{"hours_per_week":0,"tasks":"geen","structural":false},)"
+                               R"("summary_track_1":"eigen werk en receptie geprobeerd",)"
+                               R"("summary_track_2":"spoor 2 via Werkfit",)"
+                               R"("employer_view_working_relationship":"goed",)"
+                               R"("employer_view_suitable_work":"geen passend werk"})"));
   b.add("opinion", line("employee_view", "2025-10-03",
                         R"({"subject":"reintegration_report","view":"ik ben het eens met het verslag"})"));
   b.add("riv", line("reintegration_report", "2025-10-03", R"({"handed_to_employee_on":"2025-10-03"})"));
@@ -294,6 +321,88 @@ TEST(RivCheck, MedicalInformationMissing) {
   expect_only_in_violation(check(b.build()), CheckId::medical_information_missing, Severity::info);
 }
 
+
+TEST(RivCheck, EndEvaluationMissing) {
+  auto b = complete_file();
+  b.drop("end_evaluation");
+  const CheckReport report = check(b.build());
+  expect_only_in_violation(report, CheckId::end_evaluation_missing, Severity::block);
+  EXPECT_EQ(find(report, CheckId::end_evaluation_missing)->element, RivElement::h_evaluations);
+}
+
+TEST(RivCheck, CurrentJudgementMissing) {
+  auto b = complete_file();
+  b.drop("judgement");
+  expect_only_in_violation(check(b.build()), CheckId::current_judgement_missing, Severity::block);
+}
+
+TEST(RivCheck, WorkingRelationshipJudgementMissing) {
+  auto b = complete_file();
+  b.replace("judgement", line("current_judgement", "2025-09-20", judgement("")));
+  const CheckReport report = check(b.build());
+  expect_only_in_violation(report, CheckId::working_relationship_judgement_missing,
+                           Severity::block);
+  EXPECT_EQ(find(report, CheckId::working_relationship_judgement_missing)->element,
+            RivElement::i_working_relationship);
+}
+
+TEST(RivCheck, CurrentJudgementAfterEndEvaluation) {
+  auto b = complete_file();
+  b.replace("judgement", line("current_judgement", "2025-09-30", judgement()));
+  expect_only_in_violation(check(b.build()), CheckId::current_judgement_after_end_evaluation,
+                           Severity::warn);
+}
+
+TEST(RivCheck, Track2AdvisedNotStarted) {
+  auto b = complete_file();
+  b.drop("track_2");
+  expect_only_in_violation(check(b.build()), CheckId::track_2_advised_not_started, Severity::warn);
+}
+
+TEST(RivCheck, Track2FollowUpMissing) {
+  auto b = complete_file();
+  b.drop("t2_6").drop("t2_7").drop("t2_8");
+  const CheckReport report = check(b.build());
+  expect_only_in_violation(report, CheckId::track_2_follow_up_missing, Severity::warn);
+  EXPECT_EQ(find(report, CheckId::track_2_follow_up_missing)->due, day("2025-08-15"));
+}
+
+TEST(RivCheck, DisagreementWithoutExpertOpinion) {
+  auto b = complete_file();
+  b.add("refused", line("plan_agreement", "2025-08-12",
+                        R"({"plan_seq":$plan_adjustment$,"agreement":"refused","remarks":"te snel"})"));
+  expect_only_in_violation(check(b.build()), CheckId::disagreement_without_expert_opinion,
+                           Severity::warn);
+  // A deskundigenoordeel asked (and answered) settles it.
+  b.add("asked", line("expert_opinion", "2025-08-20",
+                      R"({"stage":"requested","requested_by":"employer","question":"suitability_offered_work"})"));
+  b.add("answer", line("expert_opinion", "2025-10-01",
+                       R"({"stage":"answered","requested_by":"employer","question":"suitability_offered_work",)"
+                       R"("conclusion":"het plan is passend","request_seq":$asked$})"));
+  const CheckReport settled = check(b.build());
+  EXPECT_EQ(find(settled, CheckId::disagreement_without_expert_opinion), nullptr);
+  EXPECT_EQ(find(settled, CheckId::expert_opinion_unanswered), nullptr);
+}
+
+TEST(RivCheck, ExpertOpinionUnanswered) {
+  auto b = complete_file();
+  b.add("asked", line("expert_opinion", "2025-08-01",
+                      R"({"stage":"requested","requested_by":"employee","question":"employer_efforts"})"));
+  const CheckReport report = check(b.build());
+  expect_only_in_violation(report, CheckId::expert_opinion_unanswered, Severity::info);
+  EXPECT_EQ(find(report, CheckId::expert_opinion_unanswered)->due, day("2025-09-26"));
+}
+
+TEST(RivCheck, ReportsToAttachAreListedInTheRivPhaseOnly) {
+  const CheckReport report = check(complete_file().build());
+  const Finding* finding = find(report, CheckId::attach_reports);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->severity, Severity::info);
+  EXPECT_EQ(finding->entries.size(), 1u + 1u + std::size(kTrack2ReportDates));  // AD, intake, reports
+  EXPECT_EQ(risk_points(*finding), 0);
+  EXPECT_EQ(find(check(complete_file().build(), "2025-06-01"), CheckId::attach_reports), nullptr);
+}
+
 // --- B. Timing (from the deadline engine) ---
 
 TEST(RivCheck, ProblemAnalysisLate) {
@@ -465,7 +574,8 @@ TEST(RivCheck, PlanWithoutEmployeeView) {
 
 TEST(RivCheck, Track1LadderIncomplete) {
   auto b = complete_file();
-  b.drop("attempt_other");
+  // Neither an attempt at other work inside nor an occupational expert who looked for it.
+  b.drop("attempt_other").drop("ad_report");
   const CheckReport report = check(b.build());
   expect_only_in_violation(report, CheckId::track_1_ladder_incomplete, Severity::warn);
 }
@@ -597,12 +707,17 @@ TEST(RivElements, NameTheEntriesOfEachElement) {
   EXPECT_EQ(elements.of(RivElement::a_administrative_data), (std::vector<std::int64_t>{1, 2}));
   EXPECT_EQ(elements.of(RivElement::f_problem_analysis).size(), 2u);
   EXPECT_EQ(elements.of(RivElement::g_plan_of_action).size(), 2u);
-  EXPECT_EQ(elements.of(RivElement::h_evaluations).size(), 1u);
+  EXPECT_EQ(elements.of(RivElement::h_evaluations).size(), 2u);  // first-year and end evaluation
+  EXPECT_EQ(elements.of(RivElement::b_nature_of_business).size(), 1u);
+  EXPECT_EQ(elements.of(RivElement::i_working_relationship).size(), 2u);
+  EXPECT_EQ(elements.of(RivElement::j_current_judgement).size(), 1u);
+  EXPECT_EQ(elements.of(RivElement::k_suitable_work).size(), 2u);
   EXPECT_EQ(elements.of(RivElement::l_employee_opinion).size(), 1u);
   EXPECT_EQ(elements.of(RivElement::medical_information), std::vector<std::int64_t>{3});
   EXPECT_TRUE(elements.of(RivElement::c_function).empty());
-  // Two track-1 attempts, the track-2 decision and 17 progress evaluations.
-  EXPECT_EQ(elements.attachments.size(), 20u);
+  // Two track-1 attempts, the track-2 decision, 17 progress evaluations, the occupational
+  // expert's report and nine track-2 activities.
+  EXPECT_EQ(elements.attachments.size(), 30u);
   for (std::size_t i = 0; i < kRivElementCount; ++i) {
     const auto element = static_cast<RivElement>(i);
     EXPECT_FALSE(riv_element_letter(element).empty());
