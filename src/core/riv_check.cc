@@ -3,78 +3,97 @@
 #include "core/riv_check.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
+#include <charconv>
+
+#include "core/json_scan.h"
+#include "core/riv_lexicon.h"
 
 namespace spoorboek::core {
 namespace {
 
-using Json = nlohmann::json;
+using detail::JsonKind;
+using detail::JsonValue;
 
 // An entry as it counts after corrections: its date and payload may come from a correction.
 struct Item {
   const Entry* entry = nullptr;
   Date on{};
-  const Json* payload = nullptr;
+  std::string_view payload;  // a JSON object text: the entry's own or a correction's new_payload
   std::int64_t seq() const { return entry->seq; }
   EntryType type() const { return entry->type; }
 };
 
-// The file read once: every payload parsed, corrections applied, the effective entries in
-// business-date order and grouped by type.
+std::optional<JsonValue> member(std::string_view object, std::string_view key) {
+  return detail::find_json_member(object, key);
+}
+
+std::optional<std::int64_t> integer_member(std::string_view object, std::string_view key) {
+  const auto value = member(object, key);
+  if (!value || value->kind != JsonKind::number) return std::nullopt;
+  std::int64_t number = 0;
+  const auto [end, error] =
+      std::from_chars(value->text.data(), value->text.data() + value->text.size(), number);
+  if (error != std::errc() || end != value->text.data() + value->text.size()) return std::nullopt;
+  return number;
+}
+
+// The file read once: corrections applied, the effective entries in business-date order and
+// grouped by type. Payloads are read as slices of the stored text (json_scan.h), never copied.
 class FileView {
  public:
   // Entries dated after `as_of` are left out of the items (not of the privacy lint): the check
   // sees the file as it stood that day, as the deadline engine does.
-  FileView(std::span<const Entry> entries, std::optional<Date> as_of)
-      : entries_(entries), parsed_(entries.size()) {
+  FileView(std::span<const Entry> entries, std::optional<Date> as_of) : entries_(entries) {
+    std::vector<Item> effective(entries.size());
+    std::vector<bool> present(entries.size(), false);
     for (std::size_t i = 0; i < entries.size(); ++i) {
-      parsed_[i] = Json::parse(entries[i].payload, nullptr, /*allow_exceptions=*/false);
-      if (!parsed_[i].is_object()) parsed_[i] = Json::object();
-    }
-    std::vector<std::optional<Item>> effective(entries.size());
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (entries[i].type != EntryType::correction) {
-        effective[i] = Item{&entries[i], entries[i].occurred_on, &parsed_[i]};
-      }
+      if (entries[i].type == EntryType::correction) continue;
+      effective[i] = Item{&entries[i], entries[i].occurred_on, entries[i].payload};
+      present[i] = true;
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
       if (entries[i].type != EntryType::correction) continue;
-      const Json& correction = parsed_[i];
-      const auto target = index_of(correction.value("corrects_seq", std::int64_t{0}));
-      if (!target || !effective[*target]) continue;
-      if (correction.value("void", false)) {
-        effective[*target].reset();
+      const std::string_view correction = entries[i].payload;
+      const auto target = index_of(integer_member(correction, "corrects_seq").value_or(0));
+      if (!target || !present[*target]) continue;
+      const auto voids = member(correction, "void");
+      if (voids && voids->text == "true") {
+        present[*target] = false;
         continue;
       }
-      if (const auto it = correction.find("new_occurred_on");
-          it != correction.end() && it->is_string()) {
-        if (const auto day = parse_iso_date(it->get_ref<const std::string&>())) {
-          effective[*target]->on = *day;
-        }
+      if (const auto date = member(correction, "new_occurred_on");
+          date && date->kind == JsonKind::string) {
+        if (const auto day = parse_iso_date(date->text)) effective[*target].on = *day;
       }
-      if (const auto it = correction.find("new_payload"); it != correction.end() && it->is_object()) {
-        effective[*target]->payload = &*it;
+      if (const auto payload = member(correction, "new_payload");
+          payload && payload->kind == JsonKind::object) {
+        effective[*target].payload = payload->text;
       }
     }
-    for (auto& item : effective) {
-      if (item && (!as_of || item->on <= *as_of)) items_.push_back(*item);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (present[i] && (!as_of || effective[i].on <= *as_of)) items_.push_back(effective[i]);
     }
     std::stable_sort(items_.begin(), items_.end(),
                      [](const Item& a, const Item& b) { return a.on < b.on; });
-    for (const Item& item : items_) by_type_[static_cast<std::size_t>(item.type())].push_back(&item);
+    // Grouped by type in one array (a counting sort keeps the date order within a type).
+    for (const Item& item : items_) ++offsets_[static_cast<std::size_t>(item.type()) + 1];
+    for (std::size_t t = 1; t < offsets_.size(); ++t) offsets_[t] += offsets_[t - 1];
+    grouped_.resize(items_.size());
+    auto fill = offsets_;
+    for (const Item& item : items_) grouped_[fill[static_cast<std::size_t>(item.type())]++] = &item;
   }
   FileView(const FileView&) = delete;
   FileView& operator=(const FileView&) = delete;
 
   std::span<const Entry> entries() const { return entries_; }
-  const Json& parsed(std::size_t index) const { return parsed_[index]; }
   const std::vector<Item>& items() const { return items_; }
   // The effective entries of a type, in business-date order.
-  const std::vector<const Item*>& of(EntryType type) const {
-    return by_type_[static_cast<std::size_t>(type)];
+  std::span<const Item* const> of(EntryType type) const {
+    const auto t = static_cast<std::size_t>(type);
+    return std::span<const Item* const>(grouped_).subspan(offsets_[t], offsets_[t + 1] - offsets_[t]);
   }
   const Item* latest(EntryType type) const {
-    const auto& list = of(type);
+    const auto list = of(type);
     return list.empty() ? nullptr : list.back();
   }
 
@@ -87,34 +106,44 @@ class FileView {
   }
 
   std::span<const Entry> entries_;
-  std::vector<Json> parsed_;
   std::vector<Item> items_;
-  std::array<std::vector<const Item*>, kEntryTypeCount> by_type_;
+  std::vector<const Item*> grouped_;
+  std::array<std::size_t, kEntryTypeCount + 1> offsets_{};
 };
 
 // --- Reading payload fields (payloads are validated; these only tolerate absence) ---
 
+// A text field's raw content (escapes undecoded: enough to compare with a choice, or to see that
+// a text is there, since validation refuses blank texts).
 std::string_view text(const Item& item, std::string_view key) {
-  const auto it = item.payload->find(key);
-  if (it == item.payload->end() || !it->is_string()) return {};
-  return it->get_ref<const std::string&>();
+  const auto value = member(item.payload, key);
+  return value && value->kind == JsonKind::string ? value->text : std::string_view{};
 }
 
-bool has_text(const Item& item, std::string_view key) {
-  return text(item, key).find_first_not_of(" \t\r\n") != std::string_view::npos;
+bool has_text(const Item& item, std::string_view key) { return !text(item, key).empty(); }
+
+bool has(const Item& item, std::string_view key) {
+  const auto value = member(item.payload, key);
+  return value && value->kind != JsonKind::null;
 }
 
 bool flag(const Item& item, std::string_view key) {
-  const auto it = item.payload->find(key);
-  return it != item.payload->end() && it->is_boolean() && it->get<bool>();
+  const auto value = member(item.payload, key);
+  return value && value->kind == JsonKind::boolean && value->text == "true";
 }
 
 bool empty_list(const Item& item, std::string_view key) {
-  const auto it = item.payload->find(key);
-  return it == item.payload->end() || !it->is_array() || it->empty();
+  const auto value = member(item.payload, key);
+  if (!value || value->kind != JsonKind::array) return true;
+  bool any = false;
+  detail::for_each_element(value->text, [&any](const JsonValue&) {
+    any = true;
+    return false;
+  });
+  return !any;
 }
 
-std::vector<std::int64_t> seqs_of(const std::vector<const Item*>& items) {
+std::vector<std::int64_t> seqs_of(std::span<const Item* const> items) {
   std::vector<std::int64_t> seqs;
   seqs.reserve(items.size());
   for (const Item* item : items) seqs.push_back(item->seq());
@@ -172,7 +201,7 @@ class Checker {
   void check_expert_opinions();
   void check_agreements();
   void check_privacy();
-  void lint(const Json& value, std::int64_t seq, std::string path);
+  void lint(const JsonValue& value, std::int64_t seq);
   void check_sanction();
   void finish();
 
@@ -186,6 +215,14 @@ class Checker {
   const CheckOptions& options_;
   bool riv_due_ = false;
   CheckReport report_;
+  // The privacy lint's scratch: where in the payload it is, a decoded text, the matcher.
+  struct PathSegment {
+    std::string_view key;
+    std::optional<std::size_t> index;
+  };
+  std::vector<PathSegment> path_;
+  std::string decoded_;
+  detail::MedicalTermFinder finder_;
 };
 
 CheckReport Checker::run() {
@@ -230,8 +267,8 @@ void Checker::settle_riv_phase() {
 }
 
 void Checker::check_presence() {
-  const auto& analyses = file_.of(EntryType::problem_analysis);
-  const auto& plans = file_.of(EntryType::plan_of_action);
+  const auto analyses = file_.of(EntryType::problem_analysis);
+  const auto plans = file_.of(EntryType::plan_of_action);
 
   // (a) A named company doctor: in the report to the doctor, or as the analysis's author.
   bool doctor_named = !analyses.empty();
@@ -275,7 +312,7 @@ void Checker::check_presence() {
 void Checker::check_riv_elements() {
   if (!report_.riv_phase) return;
   // (h, b, and the employer's parts of i and k) The end evaluation.
-  const auto& end_evaluations = file_.of(EntryType::end_evaluation);
+  const auto end_evaluations = file_.of(EntryType::end_evaluation);
   if (end_evaluations.empty()) {
     add_element(CheckId::end_evaluation_missing, RivElement::h_evaluations);
   }
@@ -320,7 +357,7 @@ void Checker::check_riv_elements() {
 
 void Checker::check_timing() {
   const auto first_seq = [this](EntryType type) {
-    const auto& list = file_.of(type);
+    const auto list = file_.of(type);
     return list.empty() ? std::vector<std::int64_t>{} : std::vector<std::int64_t>{list.front()->seq()};
   };
   if (status(MilestoneKey::problem_analysis) == MilestoneStatus::done_late) {
@@ -333,8 +370,8 @@ void Checker::check_timing() {
   }
 
   // A plan version must follow the latest adjustment of the analysis (RPG art. 4 lid 4, 5).
-  const auto& analyses = file_.of(EntryType::problem_analysis);
-  const auto& plans = file_.of(EntryType::plan_of_action);
+  const auto analyses = file_.of(EntryType::problem_analysis);
+  const auto plans = file_.of(EntryType::plan_of_action);
   if (analyses.size() > 1 && !plans.empty() && plans.back()->on < analyses.back()->on) {
     add(CheckId::plan_not_adjusted, Severity::warn, {analyses.back()->seq(), plans.back()->seq()})
         .element = RivElement::g_plan_of_action;
@@ -455,7 +492,7 @@ void Checker::check_partial_work() {
       Finding& finding = add(CheckId::therapeutic_work_too_long, Severity::warn, {items[i].seq()});
       finding.due = add_days(items[i].on, options_.therapeutic_work_days);
     }
-    const auto percentage = items[i].payload->value("percentage", 0);
+    const auto percentage = integer_member(items[i].payload, "percentage").value_or(0);
     if (open && fold_.state.status == CaseStatus::working_partially && percentage < 100 &&
         text(items[i], "kind") != "therapeutic" && days > options_.partial_work_review_days) {
       Finding& finding = add(CheckId::partial_work_not_reevaluated, Severity::info, {items[i].seq()});
@@ -466,7 +503,7 @@ void Checker::check_partial_work() {
 
 bool Checker::stagnating() const {
   if (const Item* eje = file_.latest(EntryType::first_year_evaluation)) {
-    if (eje->payload->contains("on_course") && !flag(*eje, "on_course")) return true;
+    if (has(*eje, "on_course") && !flag(*eje, "on_course")) return true;
   }
   if (const Item* plan = file_.latest(EntryType::plan_of_action)) {
     if (text(*plan, "adjustment_reason") == "stagnation") return true;
@@ -503,7 +540,7 @@ void Checker::check_content() {
         RivElement::g_plan_of_action;
   }
   if (const Item* eje = file_.latest(EntryType::first_year_evaluation)) {
-    if (text(*eje, "track_decision") == "continue_track_1" && eje->payload->contains("on_course") &&
+    if (text(*eje, "track_decision") == "continue_track_1" && has(*eje, "on_course") &&
         !flag(*eje, "on_course")) {
       add(CheckId::track_1_continued_despite_stagnation, Severity::warn, {eje->seq()}).element =
           RivElement::h_evaluations;
@@ -565,7 +602,7 @@ void Checker::check_track_1() {
     }
   }
 
-  const auto& attempts = file_.of(EntryType::track_1_attempt);
+  const auto attempts = file_.of(EntryType::track_1_attempt);
   for (std::size_t i = 0; i < attempts.size(); ++i) {
     const Item& attempt = *attempts[i];
     if (text(attempt, "option") != "employee_proposal" || text(attempt, "outcome") != "ongoing") {
@@ -622,17 +659,16 @@ void Checker::check_refusals() {
 // A requested expert opinion whose answer is not in the file after some weeks: UWV answers
 // within weeks, and the answer (or where it is) belongs in the file.
 void Checker::check_expert_opinions() {
-  const auto& opinions = file_.of(EntryType::expert_opinion);
+  const auto opinions = file_.of(EntryType::expert_opinion);
   for (std::size_t i = 0; i < opinions.size(); ++i) {
     const Item& request = *opinions[i];
     if (text(request, "stage") != "requested") continue;
     bool answered = false;
     for (const Item* other : opinions) {
       if (text(*other, "stage") != "answered") continue;
-      const auto names = other->payload->find("request_seq");
-      const bool names_it = names != other->payload->end() && names->is_number_integer() &&
-                            names->get<std::int64_t>() == request.seq();
-      const bool unnamed_later = names == other->payload->end() && other->on >= request.on;
+      const auto names = integer_member(other->payload, "request_seq");
+      const bool names_it = names == request.seq();
+      const bool unnamed_later = !names && other->on >= request.on;
       answered = answered || names_it || unnamed_later;
     }
     if (!answered && days_since(request.on) > options_.expert_opinion_days) {
@@ -663,7 +699,7 @@ void Checker::check_agreements() {
 
 void Checker::check_sanction() {
   const Item* sanction = file_.latest(EntryType::wage_sanction);
-  if (sanction && !sanction->payload->contains("repaired_on")) {
+  if (sanction && !has(*sanction, "repaired_on")) {
     add(CheckId::wage_sanction_imposed, Severity::info, {sanction->seq()}).milestone =
         MilestoneKey::uwv_sanction_decision;
   }
@@ -672,27 +708,58 @@ void Checker::check_sanction() {
 // Every text the employer's side reads: the payloads (never the medical parts) of entries of the
 // classes ADMIN, ABSENCE and FUNCTIONAL, corrections included (their replacement texts).
 void Checker::check_privacy() {
-  const auto entries = file_.entries();
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const Visibility visibility = entries[i].visibility;
-    if (visibility == Visibility::medical || visibility == Visibility::employee_own) continue;
-    lint(file_.parsed(i), entries[i].seq, "payload");
+  for (const Entry& entry : file_.entries()) {
+    if (entry.visibility == Visibility::medical || entry.visibility == Visibility::employee_own) {
+      continue;
+    }
+    path_.clear();
+    lint(JsonValue{JsonKind::object, entry.payload}, entry.seq);
   }
 }
 
-void Checker::lint(const Json& value, std::int64_t seq, std::string path) {
-  if (value.is_string()) {
-    const auto term = find_medical_term(value.get_ref<const std::string&>());
-    if (term.empty()) return;
-    Finding& finding = add(CheckId::medical_term_in_employer_text, Severity::warn, {seq});
-    finding.field = std::move(path);
-    finding.term = std::string(term);
-  } else if (value.is_object()) {
-    for (const auto& [key, member] : value.items()) lint(member, seq, path + "." + key);
-  } else if (value.is_array()) {
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      lint(value[i], seq, path + "[" + std::to_string(i) + "]");
+void Checker::lint(const JsonValue& value, std::int64_t seq) {
+  switch (value.kind) {
+    case JsonKind::string: {
+      std::string_view text = value.text;
+      if (text.find('\\') != std::string_view::npos) {
+        detail::decode_json_string(text, decoded_);
+        text = decoded_;
+      }
+      const auto term = finder_.find(text);
+      if (term.empty()) return;
+      Finding& finding = add(CheckId::medical_term_in_employer_text, Severity::warn, {seq});
+      finding.field = "payload";
+      for (const auto& segment : path_) {
+        if (segment.index) {
+          finding.field += "[" + std::to_string(*segment.index) + "]";
+        } else {
+          finding.field += ".";
+          finding.field += segment.key;
+        }
+      }
+      finding.term = std::string(term);
+      return;
     }
+    case JsonKind::object:
+      detail::for_each_member(value.text, [&](std::string_view key, const JsonValue& member) {
+        path_.push_back(PathSegment{key, std::nullopt});
+        lint(member, seq);
+        path_.pop_back();
+        return true;
+      });
+      return;
+    case JsonKind::array: {
+      std::size_t index = 0;
+      detail::for_each_element(value.text, [&](const JsonValue& element) {
+        path_.push_back(PathSegment{{}, index++});
+        lint(element, seq);
+        path_.pop_back();
+        return true;
+      });
+      return;
+    }
+    default:
+      return;
   }
 }
 

@@ -10,12 +10,14 @@
 // the terms the employer's side may use: "bedrijfsarts", "arbeidsdeskundige", "therapeutisch
 // werken" / "arbeidstherapie" (work, not treatment), "belastbaarheid", "beperkingen".
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/riv_check.h"
+#include "core/riv_lexicon.h"
 
 namespace spoorboek::core {
 namespace {
@@ -91,30 +93,48 @@ constexpr std::array kTerms{
     Term{"nausea", Match::word},
 };
 
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+// No term's first word is shorter (the index relies on two bytes at least).
+constexpr std::size_t kShortestTerm = 4;
+static_assert([] {
+  for (const Term& term : kTerms) {
+    if (term.text.substr(0, term.text.find(' ')).size() < kShortestTerm) return false;
+  }
+  return true;
+}());
+
+constexpr std::array<bool, 256> kWordBytes = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    table[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                         (c >= '0' && c <= '9') || c >= 0x80;
+  }
+  return table;
+}();
+
+bool is_word_byte(unsigned char c) { return kWordBytes[c]; }
 
 // Lowercases ASCII and the Latin-1 capitals of UTF-8 (U+00C0-U+00DE except U+00D7, encoded
 // C3 80-C3 9E): "Bètablokker", "ÉÉN" come out as in the lexicon. Other bytes stay as they are.
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const auto c = static_cast<unsigned char>(out[i]);
-    if (c >= 'A' && c <= 'Z') {
-      out[i] = static_cast<char>(c + 32);
-    } else if (c == 0xC3 && i + 1 < out.size()) {
-      const auto next = static_cast<unsigned char>(out[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 32);
+void lowercase(std::string_view text, std::string& out) {
+  out.assign(text);
+  char* bytes = out.data();
+  const std::size_t size = out.size();
+  for (std::size_t i = 0; i < size; ++i) {
+    const auto plain = static_cast<unsigned char>(bytes[i]);
+    if (plain >= 'a' && plain <= 'z') continue;  // the common case first
+    if (plain >= 'A' && plain <= 'Z') {
+      bytes[i] = static_cast<char>(plain + 32);
+    } else if (plain == 0xC3 && i + 1 < size) {
+      const auto next = static_cast<unsigned char>(bytes[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) bytes[i + 1] = static_cast<char>(next + 32);
       ++i;
     }
   }
-  return out;
 }
 
 // The words of a lowercased text; a hyphen between word bytes belongs to the word ("burn-out").
-std::vector<std::string_view> words_of(std::string_view text) {
-  std::vector<std::string_view> words;
+void words_of(std::string_view text, std::vector<std::string_view>& words) {
+  words.clear();
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
@@ -132,41 +152,89 @@ std::vector<std::string_view> words_of(std::string_view text) {
     }
     if (i > start) words.push_back(text.substr(start, i - start));
   }
-  return words;
 }
 
-bool matches_at(const std::vector<std::string_view>& words, std::size_t at, const Term& term) {
+// A term split into its words once, when the index is built.
+struct PreparedTerm {
+  const Term* term = nullptr;
+  std::array<std::string_view, 3> parts{};
+  std::size_t count = 0;
+};
+
+PreparedTerm prepare(const Term& term) {
+  PreparedTerm prepared;
+  prepared.term = &term;
   std::string_view rest = term.text;
-  std::size_t index = at;
-  bool first = true;
-  while (true) {
+  while (prepared.count < prepared.parts.size()) {
     const std::size_t space = rest.find(' ');
-    const std::string_view part = rest.substr(0, space);
-    const bool last = space == std::string_view::npos;
-    if (index >= words.size()) return false;
-    const std::string_view word = words[index];
-    bool ok = word == part;
-    if (!ok && last && term.match == Match::prefix) ok = word.starts_with(part);
-    if (!ok && first && term.match == Match::suffix) ok = word.ends_with(part);
-    if (!ok) return false;
-    if (last) return true;
+    prepared.parts[prepared.count++] = rest.substr(0, space);
+    if (space == std::string_view::npos) break;
     rest.remove_prefix(space + 1);
-    ++index;
-    first = false;
   }
+  return prepared;
 }
 
-// The terms by the first byte of their first word, so that a word is compared with a handful of
-// terms; suffix terms can match any word and are tried on every word. Immutable once built.
+// Byte comparisons of a few bytes, inline: memcmp calls cost more than the bytes here.
+bool same_bytes(const char* a, const char* b, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+bool starts_with(std::string_view word, std::string_view part) {
+  return word.size() >= part.size() && same_bytes(word.data(), part.data(), part.size());
+}
+bool ends_with(std::string_view word, std::string_view part) {
+  return word.size() >= part.size() && word.back() == part.back() &&
+         same_bytes(word.data() + word.size() - part.size(), part.data(), part.size());
+}
+
+bool matches_at(const std::vector<std::string_view>& words, std::size_t at,
+                const PreparedTerm& prepared) {
+  if (at + prepared.count > words.size()) return false;
+  const Match match = prepared.term->match;
+  for (std::size_t i = 0; i < prepared.count; ++i) {
+    const std::string_view word = words[at + i];
+    const std::string_view part = prepared.parts[i];
+    const bool last = i + 1 == prepared.count;
+    bool ok = word.size() == part.size() && same_bytes(word.data(), part.data(), part.size());
+    if (!ok && last && match == Match::prefix) ok = starts_with(word, part);
+    if (!ok && i == 0 && match == Match::suffix) ok = ends_with(word, part);
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// The terms by the first two bytes of their first word, so that a word is compared with one or
+// two terms; suffix terms by the last byte of their first word. Immutable once built.
+constexpr std::size_t kBuckets = 1024;
+std::size_t bucket_of(unsigned char first, unsigned char second) {
+  return (static_cast<std::size_t>(first) * 31u + second) % kBuckets;
+}
+
 struct TermIndex {
-  std::array<std::vector<const Term*>, 256> by_first_byte;
-  std::vector<const Term*> suffixes;
+  std::array<std::vector<PreparedTerm>, kBuckets> by_first_bytes;
+  std::array<std::vector<PreparedTerm>, 256> suffixes_by_last_byte;
+  // The exact first two bytes of the terms' first words, and the last bytes of the suffix terms:
+  // a text none of whose words shares them cannot match, and is passed without a copy.
+  std::bitset<65536> first_pairs;
+  std::bitset<256> suffix_last_bytes;
   TermIndex() {
     for (const Term& term : kTerms) {
+      const PreparedTerm prepared = prepare(term);
+      const std::string_view first = prepared.parts[0];
       if (term.match == Match::suffix) {
-        suffixes.push_back(&term);
+        suffix_last_bytes.set(static_cast<unsigned char>(first.back()));
       } else {
-        by_first_byte[static_cast<unsigned char>(term.text.front())].push_back(&term);
+        first_pairs.set(static_cast<unsigned char>(first[0]) * 256u +
+                        static_cast<unsigned char>(first[1]));
+      }
+      if (term.match == Match::suffix) {
+        suffixes_by_last_byte[static_cast<unsigned char>(first.back())].push_back(prepared);
+      } else {
+        by_first_bytes[bucket_of(static_cast<unsigned char>(first[0]),
+                                 static_cast<unsigned char>(first[1]))]
+            .push_back(prepared);
       }
     }
   }
@@ -177,22 +245,57 @@ const TermIndex& term_index() {
   return index;
 }
 
+// Whether any word of the text (as is, ASCII lowercased on the fly) begins with the first two
+// bytes of a term, or ends with the last byte of a suffix term. Most texts of a file have none.
+bool may_match(std::string_view text, const TermIndex& index) {
+  const auto lower = [](unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
+  };
+  std::size_t i = 0;
+  const std::size_t size = text.size();
+  while (i < size) {
+    while (i < size && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+    const std::size_t start = i;
+    while (i < size && (is_word_byte(static_cast<unsigned char>(text[i])) || text[i] == '-')) ++i;
+    if (i - start < kShortestTerm) continue;
+    const unsigned char first = lower(static_cast<unsigned char>(text[start]));
+    const unsigned char second = lower(static_cast<unsigned char>(text[start + 1]));
+    if (index.first_pairs.test(first * 256u + second)) return true;
+    if (index.suffix_last_bytes.test(lower(static_cast<unsigned char>(text[i - 1])))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-std::string_view find_medical_term(std::string_view text) {
-  if (text.empty()) return {};
-  const std::string lower = lowercase(text);
-  const auto words = words_of(lower);
+namespace detail {
+
+std::string_view MedicalTermFinder::find(std::string_view text) {
+  if (text.empty() || !may_match(text, term_index())) return {};
+  lowercase(text, lower_);
+  words_of(lower_, words_);
+  if (words_.empty()) return {};
+  const auto& words = words_;
   const TermIndex& index = term_index();
   for (std::size_t i = 0; i < words.size(); ++i) {
-    for (const Term* term : index.by_first_byte[static_cast<unsigned char>(words[i].front())]) {
-      if (matches_at(words, i, *term)) return term->text;
+    const std::string_view word = words[i];
+    if (word.size() < kShortestTerm) continue;
+    for (const PreparedTerm& term : index.by_first_bytes[bucket_of(
+             static_cast<unsigned char>(word[0]), static_cast<unsigned char>(word[1]))]) {
+      if (matches_at(words, i, term)) return term.term->text;
     }
-    for (const Term* term : index.suffixes) {
-      if (matches_at(words, i, *term)) return term->text;
+    for (const PreparedTerm& term : index.suffixes_by_last_byte[static_cast<unsigned char>(word.back())]) {
+      if (matches_at(words, i, term)) return term.term->text;
     }
   }
   return {};
+}
+
+}  // namespace detail
+
+std::string_view find_medical_term(std::string_view text) {
+  detail::MedicalTermFinder finder;
+  return finder.find(text);
 }
 
 }  // namespace spoorboek::core

@@ -624,6 +624,16 @@ TEST(RivCheck, MedicalTermInEmployerText) {
   EXPECT_EQ(risk_points(*finding), 0);
 }
 
+TEST(RivCheck, TheLintReadsEscapedTextAsWritten) {
+  auto b = complete_file();
+  // In the stored JSON the line break is the escape "\n": the word after it is still a word.
+  b.replace("eval3", line("progress_evaluation", "2024-07-09",
+                          evaluation(R"(eerste regel\nPijnstillers helpen)")));
+  const Finding* finding = find(check(b.build()), CheckId::medical_term_in_employer_text);
+  ASSERT_NE(finding, nullptr);
+  EXPECT_EQ(finding->term, "pijnstiller");
+}
+
 TEST(RivCheck, TheMedicalPartIsNotLinted) {
   // The complete file's analysis carries "burn-out, depressie" in its medical part.
   const auto file = complete_file().build();
