@@ -18,6 +18,7 @@ class Service final : public ApiService {
     register_auth_routes(router, *state_);
     register_case_routes(router, *state_);
     register_admin_routes(router, *state_);
+    register_calendar_routes(router, *state_);
   }
 
   ApiState& state() override { return *state_; }

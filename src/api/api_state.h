@@ -116,6 +116,7 @@ void register_auth_routes(Router& router, ApiState& state);
 void register_case_routes(Router& router, ApiState& state);
 void register_admin_routes(Router& router, ApiState& state);
 void register_meta_routes(Router& router, ApiState& state);
+void register_calendar_routes(Router& router, ApiState& state);
 
 // The OpenAPI 3 document of every route (openapi.cc).
 const std::string& openapi_document();

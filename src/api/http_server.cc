@@ -240,7 +240,7 @@ std::string access_log_line(const Pending& pending, const HttpResponse& response
   line += R"(,"method":)";
   append_json_string(line, pending.method);
   line += R"(,"path":)";
-  append_json_string(line, pending.path);
+  append_json_string(line, response.log_path.empty() ? pending.path : response.log_path);
   line += R"(,"status":)";
   line += std::to_string(response.status);
   line += R"(,"bytes":)";

@@ -46,6 +46,9 @@ struct HttpResponse {
   std::string body;
   // For the access log only: who made the request (a user id), when the handler knew it.
   std::string log_user;
+  // For the access log only: what it shows instead of the request's path, when the path holds a
+  // secret (a calendar feed's URL). Empty: the path.
+  std::string log_path;
 };
 
 // Answers one request, once. Copyable handles share one answer slot: the first send wins.

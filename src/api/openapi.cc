@@ -34,7 +34,8 @@ constexpr std::array kDocumentParts = {
       "name": "organisations",
       "description": "Employers, employees, service providers and contracts."
     },
-    {"name": "users", "description": "User accounts and API tokens."}
+    {"name": "users", "description": "User accounts and API tokens."},
+    {"name": "calendar", "description": "The per-user iCalendar feed of deadlines."}
   ],
   "security": [{"bearerAuth": []}, {"cookieAuth": []}],
   "paths": {
@@ -198,6 +199,80 @@ constexpr std::array kDocumentParts = {
           "422": {"$ref": "#/components/responses/422"},
           "503": {"$ref": "#/components/responses/503"}
         }
+      }
+    },
+    "/api/v1/me/calendar": {
+      "get": {
+        "tags": ["calendar"],
+        "summary": "Whether the caller has a calendar feed",
+        "operationId": "getCalendarFeed",
+        "description": "The feed's secret is never shown again after it was made: only whether a feed exists, its language and when it was made.",
+        "responses": {
+          "200": {
+            "description": "The caller's feed, if any.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CalendarFeedState"}}}
+          },
+          "401": {"$ref": "#/components/responses/401"},
+          "403": {"$ref": "#/components/responses/403"},
+          "503": {"$ref": "#/components/responses/503"}
+        }
+      },
+      "post": {
+        "tags": ["calendar"],
+        "summary": "Create or rotate the caller's calendar feed",
+        "operationId": "createCalendarFeed",
+        "description": "Makes a new secret URL for the iCalendar feed of the deadlines of every open case the caller reaches, in the caller's language. The secret is shown once, in this answer; only its SHA-256 digest is stored. An earlier feed of the caller stops working at once. No body.",
+        "responses": {
+          "201": {
+            "description": "The new feed. Subscribe to `path` on this server.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewCalendarFeed"}}}
+          },
+          "401": {"$ref": "#/components/responses/401"},
+          "403": {"$ref": "#/components/responses/403"},
+          "503": {"$ref": "#/components/responses/503"}
+        }
+      },
+      "delete": {
+        "tags": ["calendar"],
+        "summary": "Revoke the caller's calendar feed",
+        "operationId": "revokeCalendarFeed",
+        "description": "The feed's URL answers 404 from now on.",
+        "responses": {
+          "200": {
+            "description": "Revoked.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CalendarFeedRevoked"}}}
+          },
+          "401": {"$ref": "#/components/responses/401"},
+          "403": {"$ref": "#/components/responses/403"},
+          "404": {"$ref": "#/components/responses/404"},
+          "503": {"$ref": "#/components/responses/503"}
+        }
+      }
+    },
+    "/calendar/{feed}": {
+      "get": {
+        "tags": ["calendar"],
+        "summary": "The iCalendar feed of a user's deadlines",
+        "operationId": "getCalendar",
+        "description": "For calendar clients (Outlook, Google Calendar): the secret in the URL is the credential, so no cookie or token is needed. An iCalendar (RFC 5545) document with one all-day event per open deadline (and the end of the waiting period) of every open case the feed's owner reaches, with the dates of the deadline engine. Events name the case by its number and the employee by initials only, and hold nothing medical. An unknown, rotated or revoked secret, or a disabled account, answers 404.",
+        "parameters": [
+          {
+            "name": "feed",
+            "in": "path",
+            "required": true,
+            "description": "The secret followed by .ics: `sbc_....ics`.",
+            "schema": {"type": "string"}
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The calendar.",
+            "content": {"text/calendar": {"schema": {"type": "string"}}}
+          },
+          "404": {"$ref": "#/components/responses/404"},
+          "503": {"$ref": "#/components/responses/503"}
+        },
+        "security": []
       }
     },
 )json"),
@@ -913,6 +988,33 @@ constexpr std::array kDocumentParts = {
         "type": "object",
         "properties": {"logged_out": {"type": "boolean"}},
         "required": ["logged_out"],
+        "additionalProperties": false
+      },
+      "CalendarFeedState": {
+        "type": "object",
+        "properties": {
+          "active": {"type": "boolean"},
+          "language": {"type": "string", "enum": ["nl", "en"]},
+          "created_at": {"type": "string", "format": "date-time"}
+        },
+        "required": ["active"],
+        "additionalProperties": false
+      },
+      "NewCalendarFeed": {
+        "type": "object",
+        "properties": {
+          "secret": {"type": "string", "description": "sbc_...; shown once."},
+          "path": {"type": "string", "description": "/calendar/<secret>.ics"},
+          "language": {"type": "string", "enum": ["nl", "en"]},
+          "created_at": {"type": "string", "format": "date-time"}
+        },
+        "required": ["secret", "path", "language", "created_at"],
+        "additionalProperties": false
+      },
+      "CalendarFeedRevoked": {
+        "type": "object",
+        "properties": {"revoked": {"type": "boolean", "enum": [true]}},
+        "required": ["revoked"],
         "additionalProperties": false
       },
       "TotpEnrolment": {

@@ -39,6 +39,7 @@ inline constexpr std::int64_t kSessionHours = 12;
 inline constexpr std::int64_t kIdleMinutes = 30;
 inline constexpr std::string_view kSessionTokenPrefix = "sbs_";
 inline constexpr std::string_view kApiTokenPrefix = "sbk_";
+inline constexpr std::string_view kCalendarFeedPrefix = "sbc_";
 
 struct LoginRequest {
   std::string email;
@@ -97,6 +98,26 @@ struct ApiTokenView {
   std::string name;
   std::string created_at;
   std::optional<std::string> revoked_at;
+};
+
+// A new calendar feed: the secret is shown once (it is the feed URL's only credential).
+struct NewCalendarFeed {
+  std::string secret;  // "sbc_..."
+  std::string path;    // "/calendar/<secret>.ics"
+  std::string language;
+  std::string created_at;
+};
+
+// What the user may see of an existing feed: never its secret (only its digest is stored).
+struct CalendarFeedView {
+  std::string language;
+  std::string created_at;
+};
+
+// Who a feed belongs to, for serving it.
+struct CalendarFeedOwner {
+  Actor actor;
+  std::string language;  // "nl" or "en"
 };
 
 struct TotpEnrolment {
@@ -167,6 +188,17 @@ class Accounts {
   Result<std::string> language(const Actor& actor);
   // Errors: "invalid" (field "language") for anything but "nl" and "en".
   Status set_language(const Actor& actor, std::string_view code);
+
+  // The acting user's iCalendar feed of deadlines (calendar_feeds.cc). Creating one replaces any
+  // earlier feed of the user (the old URL stops working at once); its texts are in the user's
+  // language at that moment. Revoking ends it ("not_found", field "calendar", when there is
+  // none). Both are audited. Only users with an account have a feed ("forbidden").
+  Result<NewCalendarFeed> create_calendar_feed(const Actor& actor, const Moment& now);
+  Result<std::optional<CalendarFeedView>> calendar_feed(const Actor& actor);
+  Status revoke_calendar_feed(const Actor& actor, const Moment& now);
+  // The owner of the feed whose URL holds `secret`: "not_found" for an unknown, replaced or
+  // revoked secret and for a disabled account, so that a stale URL reveals nothing.
+  Result<CalendarFeedOwner> calendar_feed_owner(std::string_view secret);
 
   // Whether the database holds the demo accounts (the server warns; two-factor is optional).
   Result<bool> demo_mode();

@@ -224,6 +224,12 @@ class Application {
   // The same as a page: honours limit and offset and counts the matches.
   Result<CasePage> list_case_page(const Actor& actor, const CaseQuery& query);
 
+  // The iCalendar (RFC 5545) feed of the deadlines of every open case the actor reaches, as of
+  // now.today, texts in `language` (calendar.cc; what it holds and leaves out:
+  // report/deadline_calendar.h). The dates are the deadline engine's.
+  Result<std::string> deadline_calendar(const Actor& actor, core::Language language,
+                                        const Moment& now);
+
   // Opens a case for the employee and appends the sick report, in one transaction.
   Result<AppendResult> report_sick(const Actor& actor, const SickReport& report, const Moment& now);
 

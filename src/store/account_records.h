@@ -55,6 +55,15 @@ struct ApiTokenRecord {
   std::optional<std::string> revoked_at;
 };
 
+// A user's calendar feed (schema 4): the secret of its URL as a digest, and the language of its
+// texts (fixed when it is made: a calendar client sends no preference).
+struct CalendarFeedRecord {
+  std::int64_t user_id = 0;
+  std::string token_digest;
+  std::string language;  // "nl" or "en"
+  std::string created_at;
+};
+
 // What decides who reaches a case (app/policy.h).
 struct CaseReach {
   std::int64_t case_id = 0;

@@ -100,6 +100,10 @@ class SqliteStore final : public Store {
   Result<ApiTokenRecord> find_api_token(std::string_view token_digest) override;
   Result<std::vector<ApiTokenRecord>> list_api_tokens() override;
   Status revoke_api_token(std::int64_t token_id, std::string_view at) override;
+  Status put_calendar_feed(const CalendarFeedRecord& feed) override;
+  Result<CalendarFeedRecord> find_calendar_feed(std::string_view token_digest) override;
+  Result<std::optional<CalendarFeedRecord>> find_user_calendar_feed(std::int64_t user_id) override;
+  Status delete_calendar_feed(std::int64_t user_id) override;
 
   Status record_case_reads(std::span<const CaseRead> reads) override;
   Result<std::vector<CaseRead>> list_case_reads(std::int64_t case_id) override;

@@ -208,6 +208,15 @@ class Store {
   virtual Result<std::vector<ApiTokenRecord>> list_api_tokens() = 0;
   virtual Status revoke_api_token(std::int64_t token_id, std::string_view at) = 0;
 
+  // --- Calendar feeds (schema 4) ---
+  // Replaces the user's feed (a new secret makes the old URL stop working).
+  virtual Status put_calendar_feed(const CalendarFeedRecord& feed) = 0;
+  // "not_found" when no feed has this digest (never made, replaced or revoked).
+  virtual Result<CalendarFeedRecord> find_calendar_feed(std::string_view token_digest) = 0;
+  virtual Result<std::optional<CalendarFeedRecord>> find_user_calendar_feed(std::int64_t user_id) = 0;
+  // "not_found" (field "calendar") when the user has no feed.
+  virtual Status delete_calendar_feed(std::int64_t user_id) = 0;
+
   virtual Status record_case_reads(std::span<const CaseRead> reads) = 0;
   virtual Result<std::vector<CaseRead>> list_case_reads(std::int64_t case_id) = 0;
   virtual Status record_audit_event(const AuditEvent& event) = 0;

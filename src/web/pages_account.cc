@@ -1,4 +1,5 @@
-// The logged-in person's own account: changing the password and choosing the language.
+// The logged-in person's own account: changing the password, choosing the language, and the
+// secret link of the calendar feed of deadlines.
 #include "web/page_routes.h"
 
 namespace spoorboek::web {
@@ -85,6 +86,60 @@ api::HttpResponse set_language(PageState& state, api::Context& context,
   return response;
 }
 
+// The address a calendar client subscribes to: this server as the browser reached it.
+std::string feed_url(PageState& state, const api::HttpRequest& request, std::string_view path) {
+  const std::string host(request.header("host").value_or("localhost"));
+  return std::string(secure_cookies(state, request) ? "https://" : "http://") + host +
+         std::string(path);
+}
+
+api::HttpResponse calendar_page(api::Context& context, Language language, const PageUser& user,
+                                const std::string& notice, const std::string& new_url) {
+  auto feed = context.accounts->calendar_feed(user.who.actor);
+  if (!feed.ok()) return error_page(language, user.viewer(), 500, "error.internal");
+  Data data{Data::type::object};
+  data.set("csrf", user.who.csrf_token);
+  if (!notice.empty()) data.set("notice", notice);
+  if (!new_url.empty()) data.set("new_url", new_url);
+  if (feed->has_value()) {
+    const auto day = core::parse_iso_date(std::string_view((*feed)->created_at).substr(0, 10));
+    data.set("active", Catalogue::instance().format(
+                           language, "calendar.active",
+                           {{"created_at", day ? core::format_long_date(*day, language)
+                                               : (*feed)->created_at}}));
+  }
+  api::HttpResponse response = render_page(
+      PageFrame{language, "calendar.title", user.viewer(), "/account/calendar"}, "calendar",
+      std::move(data));
+  // The page may show the secret link: no cache may keep it.
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+api::HttpResponse change_calendar(PageState& state, api::Context& context,
+                                  const api::HttpRequest& request, const PageUser& user,
+                                  const Form& form, const app::Moment& now) {
+  const Language language = viewer_language(context, request, user);
+  if (!csrf_matches(form, user.who.csrf_token)) {
+    return error_page(language, user.viewer(), 403, "error.csrf");
+  }
+  const std::string& action = form.value("action");
+  if (action == "create") {
+    auto feed = context.accounts->create_calendar_feed(user.who.actor, now);
+    if (!feed.ok()) return error_page(language, user.viewer(), 500, "error.internal");
+    // Shown once, on this answer (no redirect: the secret must not travel in a URL of ours).
+    return calendar_page(context, language, user, "", feed_url(state, request, feed->path));
+  }
+  if (action == "revoke") {
+    auto revoked = context.accounts->revoke_calendar_feed(user.who.actor, now);
+    if (!revoked.ok() && revoked.error().code != "not_found") {
+      return error_page(language, user.viewer(), 500, "error.internal");
+    }
+    return see_other("/account/calendar?notice=revoked");
+  }
+  return error_page(language, user.viewer(), 400, "error.bad_request");
+}
+
 }  // namespace
 
 Language viewer_language(api::Context& context, const api::HttpRequest& request,
@@ -120,6 +175,29 @@ void register_account_routes(api::Router& router, const Shared& shared) {
     for_signed_in_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
                                         const app::Moment& now) {
       return change_password(context, request, user, *form, now);
+    });
+  });
+  router.add(api::Method::get, "/account/calendar",
+             [shared](api::HttpRequest& request, const api::Responder& out) {
+    for_signed_in_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
+                                        const app::Moment&) {
+      const Language language = viewer_language(context, request, user);
+      std::string notice;
+      if (request.query_value("notice") == std::optional<std::string_view>("revoked")) {
+        notice = Catalogue::instance().text(language, "calendar.revoked");
+      }
+      return calendar_page(context, language, user, notice, "");
+    });
+  });
+  router.add(api::Method::post, "/account/calendar",
+             [shared](api::HttpRequest& request, const api::Responder& out) {
+    auto form = parse_form(request.header("content-type"), request.body);
+    if (!form.ok()) {
+      return out.send(error_page(page_language(request), std::nullopt, 400, "error.bad_request"));
+    }
+    for_signed_in_user(*shared, request, out, [&](api::Context& context, const PageUser& user,
+                                        const app::Moment& now) {
+      return change_calendar(*shared, context, request, user, *form, now);
     });
   });
   router.add(api::Method::post, "/account/language",

@@ -146,6 +146,7 @@ class AuthzMatrixTest : public ::testing::Test {
   // The statuses the matrix asserted, for the report.
   int asserted = 0;
   std::map<std::string, std::string> fresh_sessions;  // by caller label, from the login row
+  std::map<std::string, std::string> calendar_paths;  // by caller label, from the calendar row
   int serial = 0;
   std::array<TenantWorld, 2> tenants;
   std::vector<Caller> callers;
@@ -256,6 +257,46 @@ std::vector<Row> AuthzMatrixTest::table() {
        {401, 422, 422, 422, 422, 422, 422, 422, 422}, none,
        [](M&, const Caller&, TenantWorld&) {
          return Request{"/api/v1/me/totp/confirm", Json{{"code", "abcdef"}}};
+       }});
+
+  // ---- calendar -------------------------------------------------------------------------------
+  // Every account has its own feed. The feed lists the deadlines of the cases its owner reaches:
+  // the tenant's case for everybody in it, the other tenant's only for the platform
+  // administrator; the medical markers never (checked for every answer of the matrix).
+  row({"GET", "/api/v1/me/calendar", "", kUntargeted,
+       {401, 200, 200, 200, 200, 200, 200, 200, 200}, none,
+       [](M&, const Caller&, TenantWorld&) { return Request{"/api/v1/me/calendar"}; }});
+  row({"POST", "/api/v1/me/calendar", "", kUntargeted,
+       {401, 201, 201, 201, 201, 201, 201, 201, 201}, none,
+       [](M&, const Caller&, TenantWorld&) { return Request{"/api/v1/me/calendar"}; },
+       [](M& m, const Caller& c, const TenantWorld&, Target, const Reply& reply) {
+         m.calendar_paths[c.label] = reply.json().value("path", "");
+       }});
+  // Anonymous asks with a secret nobody was given.
+  row({"GET", "/calendar/{feed}", "", kUntargeted,
+       {404, 200, 200, 200, 200, 200, 200, 200, 200}, none,
+       [](M& m, const Caller& c, TenantWorld&) {
+         const auto it = m.calendar_paths.find(c.label);
+         return Request{it == m.calendar_paths.end() ? "/calendar/sbc_unknown.ics" : it->second,
+                        std::nullopt, Auth::none()};
+       },
+       [](M& m, const Caller& c, const TenantWorld&, Target, const Reply& reply) {
+         EXPECT_NE(reply.header("Content-Type").find("text/calendar"), std::string::npos);
+         EXPECT_TRUE(reply.body.starts_with("BEGIN:VCALENDAR\r\n"));
+         const auto lists = [&](const TenantWorld& t) {
+           return reply.body.find("UID:spoorboek-case-" + std::to_string(t.case_id) + "-") !=
+                  std::string::npos;
+         };
+         EXPECT_TRUE(lists(m.tenant_of(c))) << "the feed lacks the tenant's case";
+         EXPECT_EQ(lists(m.other_of(c)), c.role == kAdministrator)
+             << "the feed and the other tenant's case";
+       }});
+  // Revoking ends the feed: its URL answers 404 from then on.
+  row({"DELETE", "/api/v1/me/calendar", "", kUntargeted,
+       {401, 200, 200, 200, 200, 200, 200, 200, 200}, none,
+       [](M&, const Caller&, TenantWorld&) { return Request{"/api/v1/me/calendar"}; },
+       [](M& m, const Caller& c, const TenantWorld&, Target, const Reply&) {
+         EXPECT_EQ(m.client_->get(m.calendar_paths[c.label], Auth::none()).status, 404);
        }});
 
   // ---- cases ----------------------------------------------------------------------------------
