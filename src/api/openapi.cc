@@ -276,7 +276,76 @@ constexpr std::array kDocumentParts = {
       }
     },
 )json"),
-    std::string_view(R"json(    "/api/v1/cases": {
+    std::string_view(R"json(    "/api/v1/cases.csv": {
+      "get": {
+        "tags": ["cases"],
+        "summary": "The case list as CSV for payroll and HR systems",
+        "operationId": "listCasesCsv",
+        "description": "The listing of GET /api/v1/cases (the same filters, the same reach: only the cases the caller reaches) as CSV (RFC 4180, CRLF line ends, a header row): case_id, employer, personnel_number, employee, status, first_sick_day, sick_week, next_deadline, next_deadline_name (the Dutch legal term), next_deadline_due, days_left, waiting_period_end. Without `limit` every matching case. A text cell that a spreadsheet would run as a formula (starting with = + - @) gets a leading apostrophe. Nothing medical.",
+        "parameters": [
+          {
+            "name": "employer_id",
+            "in": "query",
+            "required": false,
+            "description": "Only cases of this employer.",
+            "schema": {"type": "integer", "minimum": 0}
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "description": "Only cases with this status (also ended ones when it is `recovered`).",
+            "schema": {"$ref": "#/components/schemas/CaseStatus"}
+          },
+          {
+            "name": "due_within_days",
+            "in": "query",
+            "required": false,
+            "description": "Only cases whose next deadline is due within this many days (overdue ones included).",
+            "schema": {"type": "integer", "minimum": 0, "maximum": 3650}
+          },
+          {
+            "name": "assignee_id",
+            "in": "query",
+            "required": false,
+            "description": "Only cases this user is named on.",
+            "schema": {"type": "integer", "minimum": 0}
+          },
+          {
+            "name": "include_closed",
+            "in": "query",
+            "required": false,
+            "description": "Also ended (recovered) cases.",
+            "schema": {"type": "boolean", "default": false}
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "Rows at most (default: every matching case).",
+            "schema": {"type": "integer", "minimum": 1, "maximum": 500}
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "description": "Matches to skip.",
+            "schema": {"type": "integer", "minimum": 0, "default": 0}
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The list.",
+            "content": {"text/csv": {"schema": {"type": "string"}}}
+          },
+          "401": {"$ref": "#/components/responses/401"},
+          "403": {"$ref": "#/components/responses/403"},
+          "422": {"$ref": "#/components/responses/422"},
+          "503": {"$ref": "#/components/responses/503"}
+        }
+      }
+    },
+    "/api/v1/cases": {
       "get": {
         "tags": ["cases"],
         "summary": "List the cases the caller reaches (the dashboard)",

@@ -71,6 +71,28 @@ void register_case_routes(Router& router, ApiState& state) {
     });
   });
 
+  // The same listing as CSV for payroll and HR systems: the same filters and reach; without a
+  // limit every matching case (a spreadsheet wants the whole list, not a page).
+  router.add(Method::get, "/api/v1/cases.csv", [&state](HttpRequest& request, const Responder& out) {
+    with_context(state, out, [&](Context& context) {
+      const app::Moment now = state.now();
+      auto caller = authenticate(context, request, now);
+      if (!caller.ok()) return out.send(error_response(caller.error()));
+      auto query = parse_case_query(request.query, now.today);
+      if (!query.ok()) return out.send(with_user(error_response(query.error()), *caller));
+      if (!request.query_value("limit")) query->limit = -1;
+      auto csv = context.app->case_list_csv(caller->who.actor, *query);
+      if (!csv.ok()) return out.send(with_user(error_response(csv.error()), *caller));
+      HttpResponse response;
+      response.content_type = "text/csv; charset=utf-8; header=present";
+      response.body = std::move(*csv);
+      response.headers.emplace_back("Content-Disposition",
+                                    "attachment; filename=\"spoorboek-cases.csv\"");
+      response.headers.emplace_back("Cache-Control", "no-store");
+      out.send(with_user(std::move(response), *caller));
+    });
+  });
+
   router.add(Method::post, "/api/v1/cases", [&state](HttpRequest& request, const Responder& out) {
     with_context(state, out, [&](Context& context) {
       const app::Moment now = state.now();

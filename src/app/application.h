@@ -126,6 +126,7 @@ struct CaseRow {
   std::int64_t employee_id = 0;
   std::string employer_name;
   std::string employee_name;
+  std::string personnel_number;
   std::string status;  // core::case_status_name
   std::optional<core::Date> first_sick_day;
   long sick_week = 0;  // as of the query's date; 0 without sickness
@@ -166,6 +167,16 @@ struct VerifyReport {
 
 struct RebuildReport {
   std::int64_t cases = 0;
+};
+
+// What an import did (Application::import_case).
+struct ImportReport {
+  std::int64_t case_id = 0;
+  std::int64_t entries_in_file = 0;
+  std::int64_t entries_added = 0;  // 0: the database held the file already; nothing was written
+  bool case_created = false;
+  bool employer_created = false;
+  bool employee_created = false;
 };
 
 // The demo data set: deterministic for a seed, dates relative to the Moment's today.
@@ -229,6 +240,28 @@ class Application {
   // report/deadline_calendar.h). The dates are the deadline engine's.
   Result<std::string> deadline_calendar(const Actor& actor, core::Language language,
                                         const Moment& now);
+
+  // The whole case file as one JSON document (core/case_file_export.h; case_transfer.cc). An
+  // administrator of the whole installation gets the full export (every entry as stored, medical
+  // parts as sealed text); anybody else the view of what they may read, without medical parts.
+  // "not_found" for a case the actor does not reach. The export is recorded in the read log.
+  Result<std::string> export_case(const Actor& actor, std::int64_t case_id, const Moment& now);
+  // Reads a full export back, in one transaction, or refuses it whole: a view export, a broken
+  // chain or a changed entry ("tampered", naming the entry), medical parts that do not open with
+  // this database's key, a file whose entries do not fold, a case id taken by another employee's
+  // case or holding other entries ("conflict"). The employer (by name) and the employee (by
+  // personnel number) are found or made; the case keeps its id (its hashes are made with it).
+  // Importing a file the database already holds changes nothing; a file that extends the
+  // database's copy of the case adds the newer entries. Only for an administrator of the whole
+  // installation.
+  Result<ImportReport> import_case(const Actor& actor, std::string_view json_text,
+                                   const Moment& now);
+
+  // The listing of list_cases() as CSV (RFC 4180) for payroll and HR systems (case_list_csv.cc):
+  // the same filters, reach and paging; one row per case with the employee's personnel number,
+  // name, status, sick week, next deadline and end of the waiting period. Nothing MEDICAL: the
+  // listing holds none.
+  Result<std::string> case_list_csv(const Actor& actor, const CaseQuery& query);
 
   // Opens a case for the employee and appends the sick report, in one transaction.
   Result<AppendResult> report_sick(const Actor& actor, const SickReport& report, const Moment& now);

@@ -180,6 +180,7 @@ Result<CasePage> Application::list_case_page(const Actor& actor, const CaseQuery
     row.employee_id = listing.employee_id;
     row.employer_name = listing.employer_name;
     row.employee_name = listing.employee_name;
+    row.personnel_number = listing.personnel_number;
     row.status = summary.status;
     row.first_sick_day = summary.first_sick_day;
     row.sick_week = sick_week_from_summary(summary, query.as_of);

@@ -26,6 +26,9 @@ void register_database_commands(CLI::App& app, int& exit_code);
 // `serve --db PATH [--port] [--bind] [--threads] ...` (the JSON API over HTTP).
 void register_serve_command(CLI::App& app, int& exit_code);
 
+// `export`, `import` (one case file as JSON) and `export-cases` (the case list as CSV).
+void register_transfer_commands(CLI::App& app, int& exit_code);
+
 // `user add` (accounts from the shell: the first administrator of a new installation).
 void register_user_command(CLI::App& app, int& exit_code);
 

@@ -242,22 +242,57 @@ Result<std::int64_t> SqliteStore::create_case(std::int64_t employee_id,
                                               std::string_view created_at) {
   std::int64_t id = 0;
   const Status status = transaction([&]() -> Status {
-    if (auto found = require_row("SELECT 1 FROM employees WHERE id = ?", employee_id,
-                                 "employee_id", "employee");
-        !found.ok()) {
-      return found;
-    }
-    Statement insert(*statements_, "INSERT INTO cases (employee_id, created_at) VALUES (?, ?)");
-    if (auto ran = insert.bind(1, employee_id).bind(2, created_at).run(); !ran.ok()) return ran;
-    id = sqlite3_last_insert_rowid(db_);
-    CaseSummary summary;
-    summary.case_id = id;
-    summary.status = "no_sickness";
-    summary.last_hash = std::string(core::kGenesisHash);
-    summary.updated_at = std::string(created_at);
-    return write_summary(summary);
+    auto inserted = insert_case(std::nullopt, employee_id, created_at);
+    if (!inserted.ok()) return inserted.error();
+    id = *inserted;
+    return core::ok_status();
   });
   if (!status.ok()) return status.error();
+  return id;
+}
+
+Status SqliteStore::create_case_with_id(std::int64_t case_id, std::int64_t employee_id,
+                                        std::string_view created_at) {
+  return transaction([&]() -> Status {
+    Statement taken(*statements_, "SELECT 1 FROM cases WHERE id = ?");
+    if (taken.bind(1, case_id).step()) {
+      return core::make_error("conflict", "case_id",
+                              "case " + std::to_string(case_id) + " exists already");
+    }
+    if (taken.failed()) return taken.error();
+    auto inserted = insert_case(case_id, employee_id, created_at);
+    if (!inserted.ok()) return inserted.error();
+    return core::ok_status();
+  });
+}
+
+// The case row and its first summary row (status "no_sickness", last_seq 0). REQUIRES: inside a
+// transaction.
+Result<std::int64_t> SqliteStore::insert_case(std::optional<std::int64_t> case_id,
+                                              std::int64_t employee_id,
+                                              std::string_view created_at) {
+  if (auto found = require_row("SELECT 1 FROM employees WHERE id = ?", employee_id,
+                               "employee_id", "employee");
+      !found.ok()) {
+    return found.error();
+  }
+  Statement insert(*statements_,
+                   "INSERT INTO cases (id, employee_id, created_at) VALUES (?, ?, ?)");
+  if (case_id) {
+    insert.bind(1, *case_id);
+  } else {
+    insert.bind(1, std::optional<std::string>());  // NULL: SQLite picks the next id
+  }
+  if (auto ran = insert.bind(2, employee_id).bind(3, created_at).run(); !ran.ok()) {
+    return ran.error();
+  }
+  const std::int64_t id = sqlite3_last_insert_rowid(db_);
+  CaseSummary summary;
+  summary.case_id = id;
+  summary.status = "no_sickness";
+  summary.last_hash = std::string(core::kGenesisHash);
+  summary.updated_at = std::string(created_at);
+  if (auto written = write_summary(summary); !written.ok()) return written.error();
   return id;
 }
 
@@ -481,7 +516,7 @@ Result<CaseSummary> SqliteStore::find_summary(std::int64_t case_id) {
 Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filter) {
   // Every value is bound; only fixed fragments and "?" placeholders are joined into the text.
   std::string sql = "SELECT " + std::string(kSummaryColumns) +
-                    ", s.employer_id, s.employee_id, r.name, e.name ";
+                    ", s.employer_id, s.employee_id, r.name, e.name, e.personnel_number ";
   sql += "FROM case_summaries s JOIN employees e ON e.id = s.employee_id "
          "JOIN employers r ON r.id = s.employer_id WHERE 1 = 1";
   std::vector<std::variant<std::int64_t, std::string>> values;
@@ -544,7 +579,7 @@ Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filte
   while (query.step()) {
     constexpr int n = kSummaryColumnCount;
     listings.push_back(CaseListing{read_summary(query, 0), query.integer(n), query.integer(n + 1),
-                                   query.text(n + 2), query.text(n + 3)});
+                                   query.text(n + 2), query.text(n + 3), query.text(n + 4)});
   }
   if (query.failed()) return query.error();
   return listings;

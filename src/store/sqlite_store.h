@@ -53,6 +53,8 @@ class SqliteStore final : public Store {
                                        std::string_view personnel_number) override;
   Result<std::int64_t> create_case(std::int64_t employee_id, std::string_view created_at) override;
 
+  Status create_case_with_id(std::int64_t case_id, std::int64_t employee_id,
+                             std::string_view created_at) override;
   Result<CaseRecord> find_case(std::int64_t case_id) override;
   Result<std::vector<std::int64_t>> list_case_ids() override;
   Result<std::vector<Employer>> list_employers() override;
@@ -120,6 +122,8 @@ class SqliteStore final : public Store {
   // The seq and hash of the case's last entry: {0, kGenesisHash} when it has none.
   Result<std::pair<std::int64_t, std::string>> last_entry(std::int64_t case_id);
   Status write_summary(const CaseSummary& summary);
+  Result<std::int64_t> insert_case(std::optional<std::int64_t> case_id, std::int64_t employee_id,
+                                   std::string_view created_at);
   Result<std::vector<UserRecord>> query_users(std::string_view where, std::int64_t id,
                                               std::string_view text);
   Status require_row(std::string_view sql, std::int64_t id, std::string_view field,

@@ -80,6 +80,7 @@ struct CaseListing {
   std::int64_t employee_id = 0;
   std::string employer_name;
   std::string employee_name;
+  std::string personnel_number;  // the employer's own number of the employee (payroll, HR)
 };
 
 // Which cases a listing may hold at all: unrestricted, or the union of the non-empty clauses
@@ -145,6 +146,10 @@ class Store {
   virtual Result<std::int64_t> create_case(std::int64_t employee_id,
                                            std::string_view created_at) = 0;
 
+  // The same with the case's id given (an import keeps the id its hash chain was made with);
+  // "conflict" (field "case_id") when the id is taken.
+  virtual Status create_case_with_id(std::int64_t case_id, std::int64_t employee_id,
+                                     std::string_view created_at) = 0;
   virtual Result<CaseRecord> find_case(std::int64_t case_id) = 0;
   virtual Result<std::vector<std::int64_t>> list_case_ids() = 0;
   virtual Result<std::vector<Employer>> list_employers() = 0;

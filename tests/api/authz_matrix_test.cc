@@ -327,6 +327,23 @@ std::vector<Row> AuthzMatrixTest::table() {
            EXPECT_TRUE(found) << c.label << " does not list the tenant's case " << t.case_id;
          }
        }});
+  // The same listing as CSV: the same reach (only the caller's tenant's cases; a filter on the
+  // other tenant's employer finds nothing), nothing medical (markers are checked for every answer).
+  row({"GET", "/api/v1/cases.csv", "", kTargeted,
+       {401, 200, 200, 200, 200, 200, 200, 200, 200},
+       {401, 200, 200, 200, 200, 200, 200, 200, 200},
+       [](M&, const Caller&, TenantWorld& t) {
+         return Request{"/api/v1/cases.csv?include_closed=true&employer_id=" +
+                        std::to_string(t.employer)};
+       },
+       [](M&, const Caller& c, const TenantWorld& t, Target target, const Reply& reply) {
+         EXPECT_NE(reply.header("Content-Type").find("text/csv"), std::string::npos);
+         EXPECT_TRUE(reply.body.starts_with("case_id,employer,personnel_number,"));
+         const bool lists_case =
+             reply.body.find("\r\n" + std::to_string(t.case_id) + ",") != std::string::npos;
+         EXPECT_EQ(lists_case, target == Target::own || c.role == kAdministrator)
+             << c.label << " and the tenant's case " << t.case_id;
+       }});
   // A sick report for an employee without a case (a fresh one per request): the employer's side
   // opens cases; the line manager for the own team.
   row({"POST", "/api/v1/cases", "", kTargeted,
