@@ -310,8 +310,9 @@ TEST_F(CaseTransferTest, AViewExportHoldsWhatTheUserMaySeeAndCannotBeImported) {
   }
   EXPECT_TRUE(withheld);
   EXPECT_EQ(read_text(view).find("sealed:"), std::string::npos);
-  // The export is in the read log, like any other read of the file.
-  EXPECT_GE(query_integer(db_, "SELECT count(*) FROM case_reads WHERE what = 'export' AND "
+  // The export is in the read log (the file of its own beside the database), like any other read
+  // of the case file.
+  EXPECT_GE(query_integer(db_ + ".reads", "SELECT count(*) FROM case_reads WHERE what = 'export' AND "
                                "case_id = " + std::to_string(managed)),
             1);
 
