@@ -204,6 +204,53 @@ TEST_F(ServeCommand, ServesHealthzLogsItAndStopsOnSigterm) {
   EXPECT_FALSE(after.Get("/healthz"));
 }
 
+// A calendar feed's URL holds its secret: the access log shows where it was asked, never the
+// secret (neither for a feed that answers nor for a guess).
+TEST_F(ServeCommand, TheAccessLogNeverHoldsACalendarSecret) {
+  const std::string demo = dir_.file("demo.db");
+  ASSERT_EQ(run(dir_, {"demo", "--db", demo}), 0) << read_file(dir_.file("run.err"));
+  const std::uint16_t port = free_port();
+  const Child child = spawn({"serve", "--db", demo, "--port", std::to_string(port)},
+                            dir_.file("serve.out"), dir_.file("serve.err"));
+  ASSERT_GT(child.pid, 0);
+  httplib::Client http("127.0.0.1", port);
+  http.set_connection_timeout(1);
+  http.set_read_timeout(5);
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (auto res = http.Get("/healthz"); res && res->status == 200) break;
+    std::this_thread::sleep_for(50ms);
+  }
+  auto login = http.Post("/api/v1/login",
+                         R"({"email":"casemanager@demo.test","password":"demo"})",
+                         "application/json");
+  ASSERT_TRUE(login && login->status == 200) << read_file(dir_.file("serve.err"));
+  const std::string token = nlohmann::json::parse(login->body)["token"];
+  const auto made = http.Post("/api/v1/me/calendar", {{"Authorization", "Bearer " + token}}, "",
+                              "application/json");
+  ASSERT_TRUE(made && made->status == 201);
+  const std::string path = nlohmann::json::parse(made->body)["path"];
+  const std::string secret = path.substr(std::string("/calendar/").size(), 20);
+  const auto feed = http.Get(path);
+  ASSERT_TRUE(feed && feed->status == 200);
+  const auto guess = http.Get("/calendar/sbc_guessed_secret.ics");
+  ASSERT_TRUE(guess && guess->status == 404);
+  ASSERT_EQ(::kill(child.pid, SIGTERM), 0);
+  ASSERT_TRUE(wait_for_exit(child, 10s).has_value());
+
+  const std::string log = read_file(dir_.file("serve.out"));
+  EXPECT_EQ(log.find(secret), std::string::npos) << "the feed's secret is in the access log";
+  EXPECT_EQ(log.find("sbc_guessed_secret"), std::string::npos);
+  std::istringstream lines(log);
+  std::string line;
+  std::vector<int> statuses;
+  while (std::getline(lines, line)) {
+    const auto entry = nlohmann::json::parse(line);
+    if (entry["path"] == "/calendar/(secret).ics") statuses.push_back(entry["status"]);
+  }
+  EXPECT_EQ(statuses, (std::vector<int>{200, 404})) << log;
+}
+
 TEST_F(ServeCommand, PortInUseIsExit2) {
   HeldPort held(/*listen_on_it=*/true);
   ASSERT_NE(held.port(), 0);
