@@ -71,6 +71,29 @@ TEST(CalendarPage, MakesShowsOnceRotatesAndRevokesTheFeedLink) {
   EXPECT_EQ(calendar_client.get(second).status, 404);
 }
 
+TEST(CalendarPage, TheFeedSpeaksTheLanguageChosenWhenTheLinkWasMade) {
+  DemoSite site;
+  Browser browser(site.port());
+  ASSERT_EQ(browser.log_in("manager@demo.test", "demo").status, 303);
+  const Page page = browser.get("/account/calendar");
+  ASSERT_EQ(browser.post("/account/language", {{"csrf", csrf_of(page.body)},
+                                               {"language", "en"},
+                                               {"back", "/account/calendar"}})
+                .status,
+            303);
+  const Page english = browser.get("/account/calendar");
+  EXPECT_TRUE(contains(english.body, "You have no calendar link yet."));
+  const Page made = browser.post("/account/calendar",
+                                 {{"csrf", csrf_of(english.body)}, {"action", "create"}});
+  const std::string path = feed_path_in(made.body);
+  ASSERT_FALSE(path.empty()) << made.body;
+  const Page feed = Browser(site.port()).get(path);
+  ASSERT_EQ(feed.status, 200);
+  EXPECT_TRUE(contains(feed.body, "X-WR-CALNAME:Spoorboek – deadlines\r\n"));
+  EXPECT_TRUE(contains(feed.body, " – case "));
+  EXPECT_FALSE(contains(feed.body, " – dossier "));
+}
+
 TEST(CalendarPage, NeedsALogin) {
   Browser anonymous(DemoSite::instance().port());
   const Page page = anonymous.get("/account/calendar");
