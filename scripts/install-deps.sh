@@ -12,6 +12,7 @@ else
     nlohmann-json3-dev libsqlite3-dev libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
     libssl-dev librestinio-dev libasio-dev libhttp-parser-dev libkainjow-mustache-dev libqrencode-dev
     googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+    libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
     jq procps curl python3-icalendar
     clang libclang-rt-14-dev
   )

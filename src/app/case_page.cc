@@ -38,16 +38,6 @@ std::vector<NextStep> next_steps(const CaseFileView& file, const CaseAccess& acc
   return steps;
 }
 
-std::optional<std::int64_t> user_id_of(std::string_view actor) {
-  constexpr std::string_view kPrefix = "user:";
-  if (!actor.starts_with(kPrefix)) return std::nullopt;
-  actor.remove_prefix(kPrefix.size());
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(actor.data(), actor.data() + actor.size(), id);
-  if (error != std::errc() || end != actor.data() + actor.size()) return std::nullopt;
-  return id;
-}
-
 bool ends_partial_work(EntryType type) {
   return type == EntryType::partial_work || type == EntryType::recovery ||
          type == EntryType::relapse;
@@ -78,6 +68,16 @@ std::vector<PartialWorkPeriod> partial_work_periods(const CaseFileView& file) {
 }
 
 }  // namespace
+
+std::optional<std::int64_t> user_id_of(std::string_view actor) {
+  constexpr std::string_view kPrefix = "user:";
+  if (!actor.starts_with(kPrefix)) return std::nullopt;
+  actor.remove_prefix(kPrefix.size());
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(actor.data(), actor.data() + actor.size(), id);
+  if (error != std::errc() || end != actor.data() + actor.size()) return std::nullopt;
+  return id;
+}
 
 std::optional<core::EntryType> entry_type_recording(core::MilestoneKey key) {
   switch (key) {

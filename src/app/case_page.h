@@ -21,6 +21,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/application.h"
@@ -51,6 +52,9 @@ struct CasePageData {
   std::vector<PartialWorkPeriod> partial_work;
   CaseCheck check;
 };
+
+// The user id of an entry's actor ("user:12" -> 12); none for other actors ("cli:root").
+std::optional<std::int64_t> user_id_of(std::string_view actor);
 
 // The entry type that records a milestone, when one does (the waiting period's end, for one,
 // is a date to know, not a step anybody records).
