@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "app/case_page.h"
+#include "app/documents.h"
 #include "web/case_payload.h"
 #include "web/embedded_files.h"
 #include "web/entry_form_spec.h"
@@ -304,6 +305,19 @@ Data check_data(Language language, const core::CheckReport& report) {
   return data;
 }
 
+// The documents of the file as PDF downloads (app/documents.h says which the file can fill).
+Data documents_data(Language language, std::int64_t case_id, const app::CasePageData& page) {
+  Data list{Data::type::list};
+  for (const auto kind : app::available_documents(page.file)) {
+    const std::string name(app::document_kind_name(kind));
+    Data item{Data::type::object};
+    item.set("url", "/cases/" + std::to_string(case_id) + "/documents/" + name + ".pdf");
+    item.set("label", text_of(language, "document.title." + name));
+    list.push_back(item);
+  }
+  return list;
+}
+
 api::HttpResponse case_page(const app::CasePageData& page, const PageUser& user, Language language,
                             std::int64_t case_id, core::Date today) {
   const bool plain = page.own_file;
@@ -320,6 +334,9 @@ api::HttpResponse case_page(const app::CasePageData& page, const PageUser& user,
   data.set("entries", entries);
   data.set("has_entries", !page.file.entries.empty());
   if (plain) data.set("own_actions", employee_actions(language, case_id, page));
+  Data documents = documents_data(language, case_id, page);
+  data.set("has_documents", !documents.is_empty_list());
+  data.set("documents", documents);
   data.set("case_fields", fields_partial());
   const std::string here = "/cases/" + std::to_string(case_id);
   api::HttpResponse response = render_page(
@@ -375,6 +392,57 @@ void register_case_routes(api::Router& router, const Shared& shared) {
     if (auto remembered = language_cookie_update(request, secure_cookies(*shared, request))) {
       response.headers.emplace_back("Set-Cookie", std::move(*remembered));
     }
+    if (!read) return out.send(std::move(response));
+    shared->api.recorder().record_then_send(std::move(*read), out, std::move(response));
+  });
+
+  // A document of the case file as PDF ("plan.pdf", "riv.pdf", ...), authorised as the case page
+  // is and recorded in the read log as "document:<kind>" before it leaves the server.
+  router.add(api::Method::get, "/cases/{id}/documents/{file}", [shared](api::HttpRequest& request,
+                                                                        const api::Responder& out) {
+    auto lease = shared->api.borrow();
+    if (!lease.ok()) {
+      return out.send(error_page(page_language(request), std::nullopt, 503, "error.unavailable"));
+    }
+    api::Context& context = **lease;
+    const app::Moment now = shared->api.now();
+    auto user = page_user(context, request, now);
+    if (!user) return out.send(see_other("/login?notice=session_ended"));
+    const Language language = viewer_language(context, request, *user);
+    std::optional<store::CaseRead> read;
+    api::HttpResponse response = [&] {
+      if (user->who.enrolment_only) return see_other("/dashboard");
+      const auto case_id = positive_id(request.param("id").value_or(""));
+      const std::string file(request.param("file").value_or(""));
+      constexpr std::string_view kSuffix = ".pdf";
+      const auto kind = file.ends_with(kSuffix)
+                            ? app::document_kind_from_name(
+                                  std::string_view(file).substr(0, file.size() - kSuffix.size()))
+                            : std::nullopt;
+      if (!case_id || !kind) return not_found(language, *user);
+      const Catalogue& catalogue = Catalogue::instance();
+      const app::DocumentWords words{language, [&catalogue, language](std::string_view key) {
+                                       return std::string(catalogue.text(language, key));
+                                     }};
+      app::Documents documents(*context.store, *context.app);
+      auto rendered = documents.render(user->who.actor, *case_id, *kind, now.today, words);
+      if (!rendered.ok()) {
+        // A case or document the viewer may not read answers as one that does not exist.
+        const auto& code = rendered.error().code;
+        if (code == "not_found" || code == "forbidden") return not_found(language, *user);
+        return error_page(language, user->viewer(), 500, "error.internal");
+      }
+      read = store::CaseRead{*case_id, user->who.actor.account_id, now.timestamp,
+                             "document:" + std::string(app::document_kind_name(*kind)),
+                             request.request_id};
+      api::HttpResponse pdf;
+      pdf.content_type = "application/pdf";
+      pdf.headers.emplace_back("Content-Disposition",
+                               "attachment; filename=\"" + rendered->file_name + "\"");
+      pdf.body = std::move(rendered->pdf);
+      return pdf;
+    }();
+    response.log_user = user->who.actor.user_id;
     if (!read) return out.send(std::move(response));
     shared->api.recorder().record_then_send(std::move(*read), out, std::move(response));
   });

@@ -69,6 +69,7 @@ Page Browser::send(httplib::Request& request) {
   page.content_type = result->get_header_value("Content-Type");
   page.cache_control = result->get_header_value("Cache-Control");
   page.csp = result->get_header_value("Content-Security-Policy");
+  page.disposition = result->get_header_value("Content-Disposition");
   return page;
 }
 

@@ -27,6 +27,7 @@ struct Page {
   std::string content_type;
   std::string cache_control;
   std::string csp;
+  std::string disposition;  // Content-Disposition
 };
 
 // The demo database (spoorboek demo) with the API and the pages, made once per test binary.
