@@ -13,7 +13,7 @@
 #include "app/login_throttle.h"
 #include "cli/cmd_database_support.h"
 #include "cli/commands.h"
-#include "report/pdf.h"
+#include "cli/output_file.h"
 #include "web/catalogue.h"
 
 namespace spoorboek::cli {
@@ -113,7 +113,7 @@ void register_report_command(CLI::App& app, int& exit_code) {
       exit_code = report_error("report", rendered.error());
       return;
     }
-    if (auto written = report::write_file_atomically(options->out, rendered->pdf);
+    if (auto written = write_file_atomically(options->out, rendered->pdf, "--out");
         !written.ok()) {
       exit_code = report_error("report", written.error());
       return;

@@ -12,7 +12,6 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 
 #include "core/result.h"
 #include "report/document.h"
@@ -21,10 +20,5 @@ namespace spoorboek::report {
 
 // The PDF bytes, or "render_failed" when cairo reports an error.
 core::Result<std::string> render_pdf(const Document& document);
-
-// Writes `bytes` to `path` so that the file is either complete or absent: into a new temporary
-// file beside it, flushed, then renamed over `path`. On any failure the temporary file is removed
-// and `path` is left as it was. Errors: "unwritable" (field "out") naming the path and the reason.
-core::Status write_file_atomically(const std::string& path, std::string_view bytes);
 
 }  // namespace spoorboek::report
