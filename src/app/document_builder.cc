@@ -252,8 +252,7 @@ report::Document DocumentBuilder::base(std::string_view kind) const {
   document.identity.push_back({t("document.identity.made_on"), date(file_.as_of)});
   document.footer = fill("document.footer", {{"case", std::to_string(file_.record.id)},
                                              {"employee", employee_.name},
-                                             {"title", document.title},
-                                             {"date", date(file_.as_of)}});
+                                             {"title", document.title}});
   document.page_number_format = t("document.page");
   document.signatures_heading = t("document.signatures");
   document.signature_label = t("document.signature_line");
@@ -415,7 +414,7 @@ report::Table DocumentBuilder::track_1_table() const {
   report::Table table;
   table.columns = {t("document.date"), field_label("option"), field_label("description"),
                    field_label("outcome"), field_label("reason")};
-  table.widths = {2, 2.2, 4, 2, 3.5};
+  table.widths = {2.6, 2.2, 4, 2, 3.5};
   for (const Item* attempt : all_of({EntryType::track_1_attempt})) {
     const json& p = attempt->payload;
     table.rows.push_back({date(attempt->occurred_on), choice(p, "option"),
@@ -441,7 +440,7 @@ report::Table DocumentBuilder::milestone_table() const {
 report::Table DocumentBuilder::conversations_table() const {
   report::Table table;
   table.columns = {t("document.date"), t("document.kind"), field_label("summary")};
-  table.widths = {2, 2.6, 7};
+  table.widths = {2.6, 2.6, 6.4};
   for (const Item* c : all_of({EntryType::reintegration_interview, EntryType::progress_evaluation})) {
     table.rows.push_back({date(c->occurred_on),
                           t("entry_type." + std::string(core::entry_type_name(c->type))),

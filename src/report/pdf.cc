@@ -245,7 +245,7 @@ class Typesetter {
     if (draw_) {
       const std::string number =
           fill_page_number(document_->page_number_format, page_, known_.pages);
-      const double number_width = 110;
+      const double number_width = 80;
       TextBlock left = text(document_->footer, Font::small, kMargin, kTextWidth - number_width - 8,
                             kGrey);
       TextBlock right = text(number, Font::small, kMargin + kTextWidth - number_width,

@@ -131,6 +131,28 @@ class DocumentsTest : public ::testing::Test {
            R"({"replaces_seq":3,"author":"M. Verbeek","limitations":["Niet tillen"],)"
            R"("possibilities":["Licht werk"],"prognosis":"Herstel binnen een jaar, gecorrigeerd",)"
            R"("advice":"Ander werk zoeken"},)" + medical() + "}");
+    // The second year: track 2, the GP conversation (MEDICAL as a whole), the company doctor's
+    // current judgement, the end evaluation and the employee's opinion on the report.
+    append(manager_, "track_2_decision", "2026-01-05",
+           R"({"start":"2026-01-05","provider":"Re-integratiebureau Nieuwe Koers",)"
+           R"("reason":"Geen passend werk in de eigen organisatie"})");
+    append(doctor_, "gp_conversation", "2026-01-25",
+           std::string(R"({"attendees":["J. de Vries","huisarts"],"medical":{"gp_position":")") +
+               kMarker + R"(","next_step":")" + kMarker + R"("}})");
+    append(doctor_, "current_judgement", "2026-02-15",
+           R"({"author":"M. Verbeek","course_of_incapacity":"Stabiel sinds de zomer",)"
+           R"("limitations":["Niet tillen"],"possibilities":["Licht werk"],)"
+           R"("prognosis":"Geen verbetering verwacht","working_relationship_view":"Goed volgens de arts",)"
+           R"("suitable_work_at_employer_view":"Geen passend werk volgens de arts",)" + medical() + "}");
+    append(manager_, "end_evaluation", "2026-02-20",
+           R"({"nature_of_business":"Ambachtelijke bakkerij met 40 medewerkers",)"
+           R"("reintegration_status":{"hours_per_week":0,"tasks":"geen","structural":false},)"
+           R"("summary_track_1":"Twee pogingen, beide niet gelukt",)"
+           R"("employer_view_working_relationship":"Goed volgens de werkgever",)"
+           R"("employer_view_suitable_work":"Geen passend werk volgens de werkgever"})");
+    append(worker_, "employee_view", "2026-02-25",
+           R"({"subject":"reintegration_report","view":"Ik heb mij steeds ingezet",)" + medical() +
+               "}");
   }
 
   Result<RenderedDocument> render(const Actor& actor, DocumentKind kind,
@@ -266,6 +288,7 @@ TEST_F(DocumentsTest, NoMedicalMarkerEverAppearsInAnEmployerDocumentWhoeverMakes
       // Nor the MEDICAL-class entry (which safety net applies) or its name.
       EXPECT_EQ(text.find("no-risk"), std::string::npos) << document_kind_name(kind);
       EXPECT_EQ(text.find("Vangnet"), std::string::npos) << document_kind_name(kind);
+      EXPECT_EQ(text.find("huisarts"), std::string::npos) << document_kind_name(kind);
       ++documents;
     }
   }
