@@ -567,6 +567,16 @@ report::Document DocumentBuilder::gp_pack() const {
   }
   document.sections.push_back({t("document.gp.history"), 1, false, std::move(history)});
 
+  // Earlier conversations with the GP, with what the GP said (the pack's readers read it).
+  const auto gp_conversations = all_of({EntryType::gp_conversation});
+  if (!gp_conversations.empty()) {
+    document.sections.push_back({t("document.gp.earlier"), 1, false, {}});
+    for (const Item* conversation : gp_conversations) {
+      document.sections.push_back(
+          {item_heading(*conversation), 2, false, item_blocks(*conversation)});
+    }
+  }
+
   // 3. The problem analysis (its versions) and the current plan of action.
   document.sections.push_back({t("document.gp.analysis_and_plan"), 1, false, {}});
   const auto analyses = versions(EntryType::problem_analysis);

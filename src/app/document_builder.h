@@ -12,6 +12,7 @@
 
 #include "app/application.h"
 #include "app/documents.h"
+#include "core/riv_check.h"
 #include "report/document.h"
 #include "store/store.h"
 
@@ -42,7 +43,8 @@ class DocumentBuilder {
   report::Document conversations() const;
   report::Document first_year_evaluation() const;
   report::Document gp_pack() const;
-  report::Document reintegration_report() const;
+  // The RIV bundle with the entries of each element as core::riv_elements() assigns them.
+  report::Document reintegration_report(const core::RivElements& elements) const;
 
  private:
   // ---- words ----
@@ -86,6 +88,17 @@ class DocumentBuilder {
   report::Table milestone_table() const;
   report::Table conversations_table() const;
   std::optional<report::FieldList> medical_fields(const Item& item) const;
+  // Any entry: the blocks of its own kind where there are (plan, analysis, conversation,
+  // first-year evaluation), else its date, author and every payload field.
+  std::vector<report::Block> item_blocks(const Item& item) const;
+  // The date, the author and only these payload fields of an entry.
+  std::vector<report::Block> answer_blocks(const Item& item,
+                                           const std::vector<std::string_view>& fields) const;
+  std::string value_text(const nlohmann::json& value) const;
+  std::string item_heading(const Item& item) const;
+  const Item* item_by_seq(std::int64_t seq) const;
+  std::vector<report::Section> riv_element(core::RivElement element,
+                                           const std::vector<std::int64_t>& seqs) const;
   report::Paragraph none() const {
     return report::Paragraph{t("document.none"), report::Paragraph::Style::note};
   }

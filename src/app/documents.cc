@@ -11,6 +11,7 @@
 #include "app/case_page.h"
 #include "app/document_builder.h"
 #include "app/policy.h"
+#include "core/riv_check.h"
 #include "report/pdf.h"
 
 namespace spoorboek::app {
@@ -125,8 +126,12 @@ Result<report::Document> Documents::assemble(const Actor& actor, std::int64_t ca
     case DocumentKind::conversation: return builder.conversations();
     case DocumentKind::first_year_evaluation: return builder.first_year_evaluation();
     case DocumentKind::gp_pack: return builder.gp_pack();
-    case DocumentKind::riv:
-      return core::make_error("not_implemented", "document", "the RIV bundle follows");
+    case DocumentKind::riv: {
+      // Which entries make up each element is the completeness check's to say (riv_check.h).
+      auto entries = store_.load_entries(case_id);
+      if (!entries.ok()) return entries.error();
+      return builder.reintegration_report(core::riv_elements(*entries));
+    }
   }
   return core::make_error("invalid", "document", "unknown document kind");
 }
