@@ -7,6 +7,11 @@ cd "$(dirname "$0")"
 ./build.sh
 build_dir=${BUILD_DIR:-build}
 ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)"
+# The PDF documents and their pages as PNG (ctest report_page_images), for CI to keep.
+if [ -d "$build_dir/pdf-pages" ]; then
+  echo "test.sh: PDF documents and page images in $build_dir/pdf-pages (name, bytes):"
+  (cd "$build_dir/pdf-pages" && find . -maxdepth 1 -type f -printf '  %f %s\n' | sort)
+fi
 if [ "${E2E:-1}" != 0 ]; then
   tests/e2e/run.sh "$build_dir"
 fi
