@@ -373,6 +373,11 @@ TEST_F(BadInputTest, ImpossibleAndFutureDatesAre422) {
                  "invalid_date", "payload.appointments[0].on");
   expect_refused("an impossible as_of", "GET", cases(w().ref_case, "?as_of=2026-02-30"), admin(),
                  std::nullopt, 422, "invalid_date", "as_of");
+  expect_refused("a check with an impossible as_of", "GET",
+                 cases(w().ref_case, "/check?as_of=2026-02-30"), admin(), std::nullopt, 422,
+                 "invalid_date", "as_of");
+  expect_refused("a check in Klingon", "GET", cases(w().ref_case, "/check?lang=tlh"), admin(),
+                 std::nullopt, 422, "unknown_value", "lang");
 }
 
 TEST_F(BadInputTest, MedicalDataInASickReportIsRefused) {
@@ -391,6 +396,8 @@ TEST_F(BadInputTest, UnknownAndNonNumericIdsAre404) {
     expect_refused("timeline " + id, "GET", "/api/v1/cases/" + id + "/timeline", admin(),
                    std::nullopt, 404, "not_found");
     expect_refused("reads " + id, "GET", "/api/v1/cases/" + id + "/reads", admin(), std::nullopt,
+                   404, "not_found");
+    expect_refused("check " + id, "GET", "/api/v1/cases/" + id + "/check", admin(), std::nullopt,
                    404, "not_found");
     expect_refused("entry into case " + id, "POST", "/api/v1/cases/" + id + "/entries", admin(),
                    interview_body, 404, "not_found");
@@ -428,7 +435,7 @@ TEST_F(BadInputTest, UnknownAndNonNumericIdsAre404) {
 TEST_F(BadInputTest, AnotherTenantsIdsAre404) {
   // The case manager works for one demo employer; the others are other tenants to it.
   const Auth cm = case_manager();
-  for (const std::string rest : {"", "/timeline", "/reads"}) {
+  for (const std::string rest : {"", "/timeline", "/reads", "/check"}) {
     expect_refused("read " + rest, "GET", cases(w().other_case, rest), cm, std::nullopt, 404,
                    "not_found");
   }

@@ -700,6 +700,15 @@ TEST(RivCheck, ACorrectionReplacesTheContentThatIsChecked) {
   expect_only_in_violation(check(b.build()), CheckId::problem_analysis_incomplete, Severity::warn);
 }
 
+TEST(RivCheck, SeesTheFileAsItStoodOnItsDate) {
+  // As of 2025-09-01 the WIA application (2025-10-10) had not happened: the RIV is not due yet,
+  // so the elements still to come are not asked for.
+  const CheckReport report = check(complete_file().build(), "2025-09-01");
+  EXPECT_FALSE(report.riv_phase);
+  EXPECT_EQ(find(report, CheckId::end_evaluation_missing), nullptr);
+  EXPECT_FALSE(report.has_block()) << describe(report);
+}
+
 TEST(RivCheck, CheckCaseFileMatchesCheckEntries) {
   const auto file = complete_file().build();
   const auto fold = fold_case_file(file, day("2025-10-20"));
