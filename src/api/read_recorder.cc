@@ -87,11 +87,19 @@ void ReadRecorder::run_sweeper() {
     });
     if (thread_exit_ && queue_.empty()) return;
     if (std::chrono::steady_clock::now() >= next_checkpoint) {
-      // On a connection of its own and without the lock: commits go on meanwhile. A failed
-      // checkpoint is tried again next time (the WAL only grows until one succeeds).
+      // With the committer's turn: no commit runs during the checkpoint, so it copies every
+      // frame and the next commit starts the WAL over (a checkpoint beside a steady stream of
+      // commits never catches up, and the WAL and its index grew without end: soak of
+      // 2026-11-24). Reads that arrive meanwhile queue; the round below answers them. A failed
+      // checkpoint is tried again next time.
+      idle_.wait(lock, [this] { return !committing_; });
+      committing_ = true;
       lock.unlock();
       (void)checkpointer_->checkpoint_read_log();
       lock.lock();
+      if (!queue_.empty()) commit_round(lock);
+      committing_ = false;
+      idle_.notify_all();
       next_checkpoint = std::chrono::steady_clock::now() + kCheckpointInterval;
       continue;
     }

@@ -13,7 +13,8 @@
 // kept coming starved its own connections (p99 13-20 ms); one round per request does neither.
 //
 // Checkpoints: a commit never runs one (its fsync would stall the committer's connections); the
-// sweeper checkpoints the read log every kCheckpointInterval on a connection of its own.
+// sweeper checkpoints the read log every kCheckpointInterval on a connection of its own, holding
+// the committer's turn so that the checkpoint completes and the WAL starts over.
 //
 // Durability: the read log's connection commits without fsync (WAL, synchronous=NORMAL). A
 // committed read survives a crash or kill of the server; only a power cut or kernel crash can
