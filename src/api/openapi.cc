@@ -1289,7 +1289,10 @@ constexpr std::array kDocumentParts = {
         "type": "object",
         "properties": {
           "seq": {"type": "integer"},
-          "type": {"$ref": "#/components/schemas/EntryType"},
+          "type": {
+            "description": "The entry's type; \"confidential\" for a MEDICAL entry the caller may not read (not even its type is shown).",
+            "anyOf": [{"$ref": "#/components/schemas/EntryType"}, {"type": "string", "enum": ["confidential"]}]
+          },
           "type_label": {"type": "string"},
           "occurred_on": {"type": "string", "format": "date"},
           "recorded_at": {"type": "string", "description": "UTC timestamp, e.g. 2026-03-02T10:15:00Z"},

@@ -75,12 +75,18 @@ std::string render_case_page(const app::CasePage& page, const app::CaseQuery& qu
                    {"as_of", core::format_iso_date(query.as_of)}});
 }
 
+// How a MEDICAL entry appears to who may not read it (app::EntryView::type_hidden).
+constexpr std::string_view kConfidentialType = "confidential";
+constexpr std::string_view kConfidentialLabel = "Vertrouwelijk medisch stuk";
+
 std::string render_case_file(const app::CaseFileView& view) {
   Json entries = Json::array();
   for (const auto& entry : view.entries) {
     Json item{{"seq", entry.seq},
-              {"type", core::entry_type_name(entry.type)},
-              {"type_label", core::entry_type_dutch_name(entry.type)},
+              {"type", entry.type_hidden ? std::string_view(kConfidentialType)
+                                         : core::entry_type_name(entry.type)},
+              {"type_label", entry.type_hidden ? std::string_view(kConfidentialLabel)
+                                               : core::entry_type_dutch_name(entry.type)},
               {"occurred_on", core::format_iso_date(entry.occurred_on)},
               {"recorded_at", entry.recorded_at},
               {"actor", entry.actor},

@@ -52,6 +52,9 @@ struct EntryView {
   std::optional<std::string> medical;  // decrypted, only for those who read MEDICAL here
   bool has_medical = false;            // all others learn only that a medical part exists
   bool redacted = false;               // the payload is of a class the actor may not read
+  // A MEDICAL entry (a GP conversation, the kind of safety net) seen by who may not read it: even
+  // its type would say something medical, so the adapters show it as a confidential entry.
+  bool type_hidden = false;
   bool voided = false;                 // a later correction voided it
   bool corrected = false;              // a later correction replaced its date or content
   std::string hash;

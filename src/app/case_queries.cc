@@ -25,6 +25,7 @@ EntryView view_of(const core::Entry& entry, const core::CaseState& state,
   view.voided = contains(state.voided, entry.seq);
   view.corrected = contains(state.corrected, entry.seq);
   view.redacted = !access.reads(entry.visibility);
+  view.type_hidden = view.redacted && entry.visibility == core::Visibility::medical;
   view.payload = view.redacted ? "{}" : entry.payload;
   view.has_medical = entry.medical.has_value();
   if (view.has_medical && access.reads(core::Visibility::medical)) {

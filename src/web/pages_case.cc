@@ -119,7 +119,9 @@ Data entry_data(Language language, const app::CasePageData& page, const app::Ent
   const std::string visibility(core::visibility_name(entry.visibility));
   Data data{Data::type::object};
   data.set("seq", std::to_string(entry.seq));
-  data.set("type", text_of(language, "entry_type." + std::string(core::entry_type_name(entry.type))));
+  const std::string type_name(core::entry_type_name(entry.type));
+  data.set("type", entry.type_hidden ? std::string(texts.text(language, "case.confidential_type"))
+                                     : text_of(language, "entry_type." + type_name));
   data.set("occurred_on", Catalogue::long_date(language, entry.occurred_on));
   data.set("recorded_at", recorded_text(language, entry.recorded_at));
   const auto author = page.author_names.find(entry.actor);

@@ -516,7 +516,8 @@ TEST(EntryForms, EveryFormSavesARedirectsAndTheEntryExists) {
     const Page saved = browser.post(url, valid_fields(spec, form.body, "occurred_on", day));
     EXPECT_EQ(saved.status, 303) << saved.body;
     EXPECT_EQ(saved.location, "/cases/" + std::to_string(case_id));
-    const Json file = case_file(case_id);
+    // As the one who filled it in reads the file: a MEDICAL entry's type is hidden from others.
+    const Json file = case_file(case_id, filler_of(spec));
     ASSERT_EQ(file["entries"].size(), before + 1);
     EXPECT_EQ(file["entries"].back()["type"], core::entry_type_name(spec.type));
   }
@@ -804,8 +805,14 @@ TEST(EntryForms, TheGpConversationIsTheDoctorsAndMedical) {
   const Json seen = last_entry(case_id, "casemanager");
   EXPECT_FALSE(contains(seen.dump(), marker));
   EXPECT_FALSE(contains(seen.dump(), "B. Arts"));
-  EXPECT_FALSE(contains(logged_in("casemanager").get("/cases/" + std::to_string(case_id)).body,
-                        marker));
+  // Not even its type: that the employee's GP was consulted is itself medical.
+  EXPECT_EQ(seen["type"], "confidential");
+  EXPECT_EQ(seen["type_label"], "Vertrouwelijk medisch stuk");
+  EXPECT_FALSE(contains(seen.dump(), "gp_conversation"));
+  const std::string page = logged_in("casemanager").get("/cases/" + std::to_string(case_id)).body;
+  EXPECT_FALSE(contains(page, marker));
+  EXPECT_TRUE(contains(page, "Vertrouwelijk medisch stuk"));
+  EXPECT_FALSE(contains(page, "Gesprek met de huisarts"));
   // The GP's position and the agreed next step are required.
   Browser doctor = logged_in("doctor");
   const Page form = doctor.get(form_url(case_id, "gp_conversation"));
