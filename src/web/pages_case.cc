@@ -7,6 +7,7 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <functional>
 #include <stdexcept>
 
 #include "app/case_page.h"
@@ -359,94 +360,97 @@ api::HttpResponse not_found(Language language, const PageUser& user) {
   return error_page(language, user.viewer(), 404, "error.not_found");
 }
 
+// A case the viewer may not read answers as one that does not exist (as the API does).
+api::HttpResponse refusal_page(Language language, const PageUser& user, const core::Error& error) {
+  if (error.code == "not_found" || error.code == "forbidden") return not_found(language, user);
+  return error_page(language, user.viewer(), 500, "error.internal");
+}
+
+// What a page that shows (part of) a case file makes: its answer, and the read to record first
+// (none when it shows nothing of the file).
+struct CaseAnswer {
+  api::HttpResponse response;
+  std::optional<store::CaseRead> read;
+};
+using CaseWork = std::function<CaseAnswer(api::Context&, const PageUser&, Language,
+                                          std::int64_t case_id, const app::Moment&)>;
+
+// The steps of every page of one case: a database context, the signed-in person (an
+// enrolment-only session goes to its set-up), the case id from the path, and the read recorded
+// in the read log before the answer leaves.
+void serve_case_page(PageState& shared, api::HttpRequest& request, const api::Responder& out,
+                     const CaseWork& work) {
+  auto lease = shared.api.borrow();
+  if (!lease.ok()) {
+    return out.send(error_page(page_language(request), std::nullopt, 503, "error.unavailable"));
+  }
+  api::Context& context = **lease;
+  const app::Moment now = shared.api.now();
+  auto user = page_user(context, request, now);
+  if (!user) return out.send(see_other("/login?notice=session_ended"));
+  const Language language = viewer_language(context, request, *user);
+  CaseAnswer answer = [&]() -> CaseAnswer {
+    if (user->who.enrolment_only) return {see_other("/dashboard"), std::nullopt};
+    const auto case_id = positive_id(request.param("id").value_or(""));
+    if (!case_id) return {not_found(language, *user), std::nullopt};
+    return work(context, *user, language, *case_id, now);
+  }();
+  answer.response.log_user = user->who.actor.user_id;
+  if (auto remembered = language_cookie_update(request, secure_cookies(shared, request))) {
+    answer.response.headers.emplace_back("Set-Cookie", std::move(*remembered));
+  }
+  if (!answer.read) return out.send(std::move(answer.response));
+  shared.api.recorder().record_then_send(std::move(*answer.read), out, std::move(answer.response));
+}
+
 }  // namespace
 
 void register_case_routes(api::Router& router, const Shared& shared) {
   router.add(api::Method::get, "/cases/{id}", [shared](api::HttpRequest& request,
                                                        const api::Responder& out) {
-    auto lease = shared->api.borrow();
-    if (!lease.ok()) {
-      return out.send(error_page(page_language(request), std::nullopt, 503, "error.unavailable"));
-    }
-    api::Context& context = **lease;
-    const app::Moment now = shared->api.now();
-    auto user = page_user(context, request, now);
-    if (!user) return out.send(see_other("/login?notice=session_ended"));
-    const Language language = viewer_language(context, request, *user);
-    std::optional<store::CaseRead> read;
-    api::HttpResponse response = [&] {
-      if (user->who.enrolment_only) return see_other("/dashboard");
-      const auto case_id = positive_id(request.param("id").value_or(""));
-      if (!case_id) return not_found(language, *user);
+    serve_case_page(*shared, request, out,
+                    [&request](api::Context& context, const PageUser& user, Language language,
+                               std::int64_t case_id, const app::Moment& now) -> CaseAnswer {
       app::CasePages pages(*context.store, *context.app);
-      auto page = pages.case_page(user->who.actor, *case_id, now.today, language);
-      if (!page.ok()) {
-        // A case the viewer may not read answers as one that does not exist (as the API does).
-        const auto& code = page.error().code;
-        if (code == "not_found" || code == "forbidden") return not_found(language, *user);
-        return error_page(language, user->viewer(), 500, "error.internal");
-      }
-      read = store::CaseRead{*case_id, user->who.actor.account_id, now.timestamp, "case_page",
-                             request.request_id};
-      return case_page(*page, *user, language, *case_id, now.today);
-    }();
-    response.log_user = user->who.actor.user_id;
-    if (auto remembered = language_cookie_update(request, secure_cookies(*shared, request))) {
-      response.headers.emplace_back("Set-Cookie", std::move(*remembered));
-    }
-    if (!read) return out.send(std::move(response));
-    shared->api.recorder().record_then_send(std::move(*read), out, std::move(response));
+      auto page = pages.case_page(user.who.actor, case_id, now.today, language);
+      if (!page.ok()) return {refusal_page(language, user, page.error()), std::nullopt};
+      return {case_page(*page, user, language, case_id, now.today),
+              store::CaseRead{case_id, user.who.actor.account_id, now.timestamp, "case_page",
+                              request.request_id}};
+    });
   });
 
   // A document of the case file as PDF ("plan.pdf", "riv.pdf", ...), authorised as the case page
   // is and recorded in the read log as "document:<kind>" before it leaves the server.
   router.add(api::Method::get, "/cases/{id}/documents/{file}", [shared](api::HttpRequest& request,
                                                                         const api::Responder& out) {
-    auto lease = shared->api.borrow();
-    if (!lease.ok()) {
-      return out.send(error_page(page_language(request), std::nullopt, 503, "error.unavailable"));
-    }
-    api::Context& context = **lease;
-    const app::Moment now = shared->api.now();
-    auto user = page_user(context, request, now);
-    if (!user) return out.send(see_other("/login?notice=session_ended"));
-    const Language language = viewer_language(context, request, *user);
-    std::optional<store::CaseRead> read;
-    api::HttpResponse response = [&] {
-      if (user->who.enrolment_only) return see_other("/dashboard");
-      const auto case_id = positive_id(request.param("id").value_or(""));
+    serve_case_page(*shared, request, out,
+                    [&request](api::Context& context, const PageUser& user, Language language,
+                               std::int64_t case_id, const app::Moment& now) -> CaseAnswer {
       const std::string file(request.param("file").value_or(""));
       constexpr std::string_view kSuffix = ".pdf";
       const auto kind = file.ends_with(kSuffix)
                             ? app::document_kind_from_name(
                                   std::string_view(file).substr(0, file.size() - kSuffix.size()))
                             : std::nullopt;
-      if (!case_id || !kind) return not_found(language, *user);
+      if (!kind) return {not_found(language, user), std::nullopt};
       const Catalogue& catalogue = Catalogue::instance();
       const app::DocumentWords words{language, [&catalogue, language](std::string_view key) {
                                        return std::string(catalogue.text(language, key));
                                      }};
       app::Documents documents(*context.store, *context.app);
-      auto rendered = documents.render(user->who.actor, *case_id, *kind, now.today, words);
-      if (!rendered.ok()) {
-        // A case or document the viewer may not read answers as one that does not exist.
-        const auto& code = rendered.error().code;
-        if (code == "not_found" || code == "forbidden") return not_found(language, *user);
-        return error_page(language, user->viewer(), 500, "error.internal");
-      }
-      read = store::CaseRead{*case_id, user->who.actor.account_id, now.timestamp,
-                             "document:" + std::string(app::document_kind_name(*kind)),
-                             request.request_id};
+      auto rendered = documents.render(user.who.actor, case_id, *kind, now.today, words);
+      if (!rendered.ok()) return {refusal_page(language, user, rendered.error()), std::nullopt};
       api::HttpResponse pdf;
       pdf.content_type = "application/pdf";
       pdf.headers.emplace_back("Content-Disposition",
                                "attachment; filename=\"" + rendered->file_name + "\"");
       pdf.body = std::move(rendered->pdf);
-      return pdf;
-    }();
-    response.log_user = user->who.actor.user_id;
-    if (!read) return out.send(std::move(response));
-    shared->api.recorder().record_then_send(std::move(*read), out, std::move(response));
+      return {std::move(pdf),
+              store::CaseRead{case_id, user.who.actor.account_id, now.timestamp,
+                              "document:" + std::string(app::document_kind_name(*kind)),
+                              request.request_id}};
+    });
   });
 }
 
