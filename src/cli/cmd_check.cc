@@ -61,24 +61,13 @@ void print_check(const app::CaseCheck& check, core::Language language) {
 }  // namespace
 
 void register_check_command(CLI::App& app, int& exit_code) {
-  struct Options {
-    std::string path;
-    std::int64_t case_id = 0;
-    std::string as_of;
-    bool as_json = false;
-    std::string language = "nl";
-  };
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<OneCaseOptions>();
   auto* command = app.add_subcommand(
       "check", "The completeness check of one case file (RIV elements, timing, content, privacy) "
                "with the wage-sanction risk; exit 0 without a BLOCK finding, 1 with one, 2 on "
                "errors");
-  command->add_option("--db", options->path, "SQLite database file")->required();
-  command->add_option("case", options->case_id, "Case id")->required();
-  command->add_option("--as-of", options->as_of, "Date of the check (default today)");
-  command->add_flag("--json", options->as_json, "Print JSON (the API's shape) instead of text");
-  command->add_option("--language", options->language, "Language of titles and actions: nl or en")
-      ->check(CLI::IsMember({"nl", "en"}));
+  add_one_case_options(*command, *options, "Print JSON (the API's shape) instead of text",
+                       "Language of titles and actions: nl or en");
   command->callback([options, &exit_code] {
     // Every error is 2 here: 1 means "the file has a BLOCK finding".
     auto opened = open_database_as_of(options->path, options->as_of);
@@ -93,7 +82,7 @@ void register_check_command(CLI::App& app, int& exit_code) {
       exit_code = kExitBadInput;
       return;
     }
-    const auto language = options->language == "en" ? core::Language::en : core::Language::nl;
+    const core::Language language = options->chosen_language();
     if (options->as_json) {
       std::cout << json::render_check_report(check->case_id, check->report, language) << '\n';
     } else {

@@ -145,30 +145,19 @@ void print_dashboard(const std::vector<app::CaseRow>& rows, core::Date as_of) {
 }  // namespace
 
 void register_show_command(CLI::App& app, int& exit_code) {
-  struct Options {
-    std::string path;
-    std::int64_t case_id = 0;
-    std::string as_of;
-    bool as_json = false;
-    std::string language = "nl";
-  };
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<OneCaseOptions>();
   auto* command = app.add_subcommand(
       "show", "Show one case file: its entries (seq, date, type, actor, visibility) and the "
               "timeline with the reason for every date");
-  command->add_option("--db", options->path, "SQLite database file")->required();
-  command->add_option("case", options->case_id, "Case id")->required();
-  command->add_option("--as-of", options->as_of, "Date for statuses (default today)");
-  command->add_flag("--json", options->as_json, "Print JSON instead of text");
-  command->add_option("--language", options->language, "Language of explanations: nl or en")
-      ->check(CLI::IsMember({"nl", "en"}));
+  add_one_case_options(*command, *options, "Print JSON instead of text",
+                       "Language of explanations: nl or en");
   command->callback([options, &exit_code] {
     auto opened = open_database_as_of(options->path, options->as_of);
     if (!opened.ok()) {
       exit_code = report_error("show", opened.error());
       return;
     }
-    const auto language = options->language == "en" ? core::Language::en : core::Language::nl;
+    const core::Language language = options->chosen_language();
     auto view = opened->database.app->get_case_file(cli_actor(), options->case_id, opened->as_of,
                                                     language);
     if (!view.ok()) {

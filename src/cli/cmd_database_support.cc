@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+
 #include "cli/commands.h"
 #include "security/key_file.h"
 
@@ -58,6 +60,16 @@ core::Result<Database> open_database(const std::string& path, bool create) {
 }
 
 std::string key_file_path(const std::string& db_path) { return db_path + ".key"; }
+
+void add_one_case_options(CLI::App& command, OneCaseOptions& options, const std::string& json_help,
+                          const std::string& language_help) {
+  command.add_option("--db", options.path, "SQLite database file")->required();
+  command.add_option("case", options.case_id, "Case id")->required();
+  command.add_option("--as-of", options.as_of, "Date for statuses (default today)");
+  command.add_flag("--json", options.as_json, json_help);
+  command.add_option("--language", options.language, language_help)
+      ->check(CLI::IsMember({"nl", "en"}));
+}
 
 core::Result<DatabaseAsOf> open_database_as_of(const std::string& path, const std::string& as_of) {
   auto day = date_option(as_of, "--as-of", current_moment().today);

@@ -15,6 +15,10 @@
 #include "core/result.h"
 #include "store/sqlite_store.h"
 
+namespace CLI {
+class App;
+}
+
 namespace spoorboek::cli {
 
 // A store and the application over it, kept together for the lifetime of one command.
@@ -50,6 +54,21 @@ app::Moment current_moment();
 // Parses an --as-of style option: empty means today.
 core::Result<core::Date> date_option(const std::string& text, std::string_view option,
                                      core::Date today);
+
+// The options of a command that shows one case file (show, check): --db, CASE, --as-of, --json
+// and --language (nl or en). Kept by the command's callback (shared_ptr) for its lifetime.
+struct OneCaseOptions {
+  std::string path;
+  std::int64_t case_id = 0;
+  std::string as_of;
+  bool as_json = false;
+  std::string language = "nl";
+  core::Language chosen_language() const {
+    return language == "en" ? core::Language::en : core::Language::nl;
+  }
+};
+void add_one_case_options(CLI::App& command, OneCaseOptions& options, const std::string& json_help,
+                          const std::string& language_help);
 
 // Writes "spoorboek <command>: <field>: <message>" to stderr and returns the exit code: 1 for a
 // failing store, 2 for everything the input can fix.
