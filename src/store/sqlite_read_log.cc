@@ -111,13 +111,13 @@ Status SqliteReadLog::check_belongs_to(sqlite3* main_db) {
 }
 
 Status SqliteReadLog::link(sqlite3* main_db) {
-  auto id = main_link_id(main_db);
-  if (!id.ok()) return id.error();
   auto has_link = main_has_table(main_db, "read_log_link");
   if (!has_link.ok()) return has_link.error();
   if (!*has_link) {
     return core::make_error("storage", "db", "the database is not migrated (no read_log_link)");
   }
+  auto id = main_link_id(main_db);
+  if (!id.ok()) return id.error();
   if (!*id) {
     // A log that already holds reads belongs to a database that is gone (or to another one): it
     // is not adopted. (Ids without reads are left by an interrupted link; they stay harmless.)
