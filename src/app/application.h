@@ -26,6 +26,8 @@ class FieldKey;
 }
 
 namespace spoorboek::app {
+
+struct CaseAccess;  // policy.h
 namespace detail {
 struct DemoPlan;
 }
@@ -71,6 +73,13 @@ struct MilestoneView {
   std::string explanation;  // core::explain_milestone in the requested language
 };
 
+struct CaseCheck {
+  std::int64_t case_id = 0;
+  std::string employee_name;
+  std::string employer_name;
+  core::CheckReport report;
+};
+
 struct CaseFileView {
   store::CaseRecord record;
   bool reads_medical = false;  // the actor reads this case's MEDICAL data
@@ -88,6 +97,7 @@ struct CaseFileView {
   store::CaseReach reach;
   core::TimelineInput timeline_input;
   core::Timeline timeline;
+  std::optional<CaseCheck> check;  // when asked for (the case page): from the same read and fold
 };
 
 // A case's engine input and timeline as of a day (the `spoorboek timeline` contract).
@@ -144,13 +154,6 @@ struct CaseRow {
 
 // The completeness check of one case file as the actor may see it (core/riv_check.h): findings
 // never quote the file; the privacy lint's matched term is kept only for entries the actor reads.
-struct CaseCheck {
-  std::int64_t case_id = 0;
-  std::string employee_name;
-  std::string employer_name;
-  core::CheckReport report;
-};
-
 struct CasePage {
   std::vector<CaseRow> rows;
   std::int64_t total = 0;  // matching cases without limit and offset
@@ -228,7 +231,8 @@ class Application {
   Result<std::string> case_version(const Actor& actor, std::int64_t case_id);
   Result<CaseTimeline> get_timeline(const Actor& actor, std::int64_t case_id, core::Date as_of);
   Result<CaseFileView> get_case_file(const Actor& actor, std::int64_t case_id, core::Date as_of,
-                                     core::Language language = core::Language::nl);
+                                     core::Language language = core::Language::nl,
+                                     bool with_check = false);
   // The completeness check of the case file as of a day, authorised like reading the file: the
   // check runs on the whole file (what UWV will read), the result is filtered for the actor.
   Result<CaseCheck> check_case(const Actor& actor, std::int64_t case_id, core::Date as_of);
@@ -282,6 +286,10 @@ class Application {
   Result<DemoReport> load_demo(const Actor& actor, const DemoOptions& options, const Moment& now);
 
  private:
+  // The check of a file already read and folded (check_case, get_case_file with_check).
+  CaseCheck check_of(const store::CaseRecord& record, const std::vector<core::Entry>& entries,
+                     const core::CaseFold& fold, const core::Timeline* timeline,
+                     const CaseAccess& access, core::Date as_of) const;
   Status add_demo_accounts(const detail::DemoPlan& plan,
                            const std::vector<std::int64_t>& employer_ids,
                            const std::vector<std::int64_t>& employee_ids,

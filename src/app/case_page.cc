@@ -104,8 +104,9 @@ std::optional<core::EntryType> entry_type_recording(core::MilestoneKey key) {
 
 Result<CasePageData> CasePages::case_page(const Actor& actor, std::int64_t case_id,
                                           core::Date as_of, core::Language language) {
-  // One read of the file: its view carries the reach and the timeline the page draws.
-  auto file = app_.get_case_file(actor, case_id, as_of, language);
+  // One read and fold of the file: its view carries the reach, the timeline the page draws and
+  // the completeness check.
+  auto file = app_.get_case_file(actor, case_id, as_of, language, /*with_check=*/true);
   if (!file.ok()) return file.error();
   const store::CaseReach& reach = file->reach;
   const CaseAccess access = case_access(actor, reach);
@@ -124,9 +125,7 @@ Result<CasePageData> CasePages::case_page(const Actor& actor, std::int64_t case_
   auto people = assignees(reach);
   if (!people.ok()) return people.error();
   page.assignees = std::move(*people);
-  auto check = app_.check_case(actor, case_id, as_of);
-  if (!check.ok()) return check.error();
-  page.check = std::move(*check);
+  page.check = std::move(*file->check);
   page.timeline.case_id = case_id;
   page.timeline.has_timeline = file->has_timeline;
   page.timeline.input = std::move(file->timeline_input);

@@ -87,7 +87,8 @@ Result<CaseTimeline> Application::get_timeline(const Actor& actor, std::int64_t 
 }
 
 Result<CaseFileView> Application::get_case_file(const Actor& actor, std::int64_t case_id,
-                                                core::Date as_of, core::Language language) {
+                                                core::Date as_of, core::Language language,
+                                                bool with_check) {
   if (auto allowed = authorize(actor, Action::read_case); !allowed.ok()) return allowed.error();
   auto reach = reachable_case(actor, case_id);
   if (!reach.ok()) return reach.error();
@@ -108,10 +109,14 @@ Result<CaseFileView> Application::get_case_file(const Actor& actor, std::int64_t
   for (const auto& entry : *entries) {
     view.entries.push_back(view_of(entry, fold->state, access, medical_key_));
   }
-  if (!fold->has_timeline) return view;
+  if (!fold->has_timeline) {
+    if (with_check) view.check = check_of(view.record, *entries, *fold, nullptr, access, as_of);
+    return view;
+  }
 
   const core::TimelineInput& input = fold->timeline_input;
   core::Timeline timeline = core::compute_timeline(input);
+  if (with_check) view.check = check_of(view.record, *entries, *fold, &timeline, access, as_of);
   view.has_timeline = true;
   view.sick_week = core::sick_week_as_of(timeline);
   if (timeline.wage_period) {
