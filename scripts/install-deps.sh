@@ -10,6 +10,7 @@ else
   packages=(
     ca-certificates g++ cmake ninja-build pkg-config
     nlohmann-json3-dev libsqlite3-dev libsodium-dev libcli11-dev libfmt-dev libspdlog-dev
+    libpq-dev postgresql
     libssl-dev librestinio-dev libasio-dev libhttp-parser-dev libkainjow-mustache-dev libqrencode-dev
     googletest libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
     libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils

@@ -7,7 +7,7 @@
 
 #include "core/case_file_fold.h"
 #include "core/entry_hash.h"
-#include "store/sqlite_migrations.h"
+#include "store/migrations.h"
 #include "store/sqlite_read_log.h"
 #include "store/sqlite_statement.h"
 

@@ -6,7 +6,7 @@
 
 #include "app/application.h"
 #include "security/field_cipher.h"
-#include "store/sqlite_migrations.h"
+#include "store/migrations.h"
 #include "store/sqlite_store.h"
 
 namespace spoorboek::app {

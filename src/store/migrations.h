@@ -1,5 +1,6 @@
-// The SQLite schema migrations, numbered and embedded into the binary at build time from
-// migrations/sqlite/NNNN_name.sql (see embed_migrations.cmake).
+// The schema migrations of both backends, numbered and embedded into the binary at build time
+// from migrations/<backend>/NNNN_name.sql (see embed_migrations.cmake). The numbers mean the same
+// schema version on both backends.
 #pragma once
 
 #include <span>
@@ -15,5 +16,6 @@ struct Migration {
 
 // Ordered by version.
 std::span<const Migration> sqlite_migrations();
+std::span<const Migration> postgres_migrations();
 
 }  // namespace spoorboek::store::detail

@@ -1,0 +1,57 @@
+// A scratch database for a test, on either backend, so that one test body runs against SQLite
+// and PostgreSQL alike (issue 6: every store test runs against both).
+//
+// PostgreSQL: the environment variable SPOORBOEK_TEST_POSTGRES holds the URI of a database the
+// tests may use (test.sh starts a throw-away cluster, scripts/pg-test-cluster.sh, and sets it).
+// Each scratch database is a fresh schema in it, dropped afterwards, and the URI handed to the
+// store selects it with search_path. Without the variable the PostgreSQL runs are skipped, and
+// say so; with SPOORBOEK_REQUIRE_POSTGRES=1 (CI) they fail instead.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/open_store.h"
+
+namespace spoorboek::testing {
+
+using store::Backend;
+
+// Both backends, for INSTANTIATE_TEST_SUITE_P.
+std::vector<Backend> all_backends();
+// "SQLite" / "PostgreSQL", for test names.
+std::string backend_label(Backend backend);
+
+// Whether PostgreSQL tests can run here; when not, `why` says what is missing.
+bool postgres_available(std::string* why = nullptr);
+
+class ScratchDatabase {
+ public:
+  // A new empty database named after `name` (made unique per process).
+  ScratchDatabase(Backend backend, std::string_view name);
+  ~ScratchDatabase();
+  ScratchDatabase(const ScratchDatabase&) = delete;
+  ScratchDatabase& operator=(const ScratchDatabase&) = delete;
+
+  Backend backend() const { return backend_; }
+  // What --db or open_store() takes.
+  const std::string& db() const { return db_; }
+  // Opens a new connection (create_if_missing) and migrates it; fails the test on an error.
+  std::unique_ptr<store::Store> open_migrated() const;
+
+  // Runs raw SQL on its own connection (for checks the Store does not offer): the first column
+  // of the first row as an integer, or the error message in `error`.
+  std::int64_t scalar(std::string_view sql, std::string* error = nullptr) const;
+  // Runs raw SQL; "" on success, else the database's message.
+  std::string execute(std::string_view sql) const;
+
+ private:
+  Backend backend_;
+  std::string db_;
+  std::string schema_;  // PostgreSQL
+  std::string admin_uri_;
+};
+
+}  // namespace spoorboek::testing
