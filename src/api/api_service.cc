@@ -5,6 +5,7 @@
 #include "api/api_state.h"
 #include "api/router.h"
 #include "security/key_file.h"
+#include "store/open_store.h"
 
 namespace spoorboek::api {
 namespace {
@@ -47,19 +48,26 @@ class Service final : public ApiService {
 
 core::Result<std::unique_ptr<ApiService>> ApiService::open(const ApiConfig& config) {
   if (config.db_path.empty()) return core::make_error("missing_field", "--db", "is required");
-  if (!std::filesystem::exists(config.db_path)) {
+  if (store::backend_of(config.db_path) == store::Backend::sqlite &&
+      !std::filesystem::exists(config.db_path)) {
     return core::make_error("not_found", "--db",
                             "no database at '" + config.db_path +
                                 "' (create one with spoorboek init or spoorboek demo)");
   }
   ApiConfig resolved = config;
-  if (resolved.key_file.empty()) resolved.key_file = config.db_path + ".key";
+  if (resolved.key_file.empty()) {
+    if (store::backend_of(config.db_path) == store::Backend::postgres) {
+      return core::make_error("missing_field", "--key-file",
+                              "a PostgreSQL database needs the medical key file named");
+    }
+    resolved.key_file = config.db_path + ".key";
+  }
   // The server refuses to run without the key: medical data would be neither readable nor
   // writable, and a new key would make the stored data unreadable for ever.
   auto key = security::load_key_file(resolved.key_file);
   if (!key.ok()) return key.error();
   {
-    auto store = store::SqliteStore::open(config.db_path, store::SqliteStore::OpenMode::must_exist);
+    auto store = store::open_store(config.db_path, store::OpenMode::must_exist);
     if (!store.ok()) return store.error();
     auto version = (*store)->schema_version();
     if (!version.ok()) return version.error();

@@ -2,6 +2,7 @@
 
 #include "api/json_error.h"
 #include "platform/clock.h"
+#include "store/open_store.h"
 #include "security/tokens.h"
 
 namespace spoorboek::api {
@@ -29,13 +30,17 @@ core::Result<ContextLease> ApiState::borrow() {
       return ContextLease(*this, std::move(context));
     }
   }
-  auto store = store::SqliteStore::open(config_.db_path, store::SqliteStore::OpenMode::must_exist);
+  auto store = store::open_store(config_.db_path, store::OpenMode::must_exist);
   if (!store.ok()) return store.error();
   auto context = std::make_unique<Context>();
   context->store = std::move(*store);
   context->app = std::make_unique<app::Application>(*context->store, &key_);
-  context->accounts = std::make_unique<app::Accounts>(*context->store, &key_, throttle_,
-                                                     &auth_cache_);
+  // Several servers share a PostgreSQL database: a logout or revocation on one must hold on all
+  // at once, so there every request asks the database who a token belongs to. (An SQLite file is
+  // served from one machine; there the cache forgets a user at once on such changes.)
+  app::AuthCache* cache =
+      store::backend_of(config_.db_path) == store::Backend::sqlite ? &auth_cache_ : nullptr;
+  context->accounts = std::make_unique<app::Accounts>(*context->store, &key_, throttle_, cache);
   return ContextLease(*this, std::move(context));
 }
 

@@ -17,16 +17,16 @@
 #include "app/accounts.h"
 #include "app/application.h"
 #include "security/field_cipher.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace spoorboek::api {
 
 inline constexpr std::string_view kSessionCookie = "spoorboek_session";
 
-// One database connection with the use cases over it. SQLite connections are not shared between
+// One database connection with the use cases over it. Connections are not shared between
 // threads, so each request borrows one context for its duration.
 struct Context {
-  std::unique_ptr<store::SqliteStore> store;
+  std::unique_ptr<store::Store> store;
   std::unique_ptr<app::Application> app;
   std::unique_ptr<app::Accounts> accounts;
 };

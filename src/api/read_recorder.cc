@@ -3,14 +3,20 @@
 #include <vector>
 
 #include "api/json_error.h"
+#include "store/open_store.h"
 #include "store/sqlite_store.h"
 
 namespace spoorboek::api {
 
-core::Result<std::unique_ptr<ReadRecorder>> ReadRecorder::open(const std::string& db_path) {
+core::Result<std::unique_ptr<ReadRecorder>> ReadRecorder::open(const std::string& db) {
+  if (store::backend_of(db) == store::Backend::postgres) {
+    auto opened = store::open_store(db, store::OpenMode::must_exist);
+    if (!opened.ok()) return opened.error();
+    return std::unique_ptr<ReadRecorder>(new ReadRecorder(std::move(*opened), {}));
+  }
   std::unique_ptr<store::SqliteStore> opened[2];
   for (auto& store : opened) {
-    auto one = store::SqliteStore::open(db_path, store::SqliteStore::OpenMode::must_exist);
+    auto one = store::SqliteStore::open(db, store::SqliteStore::OpenMode::must_exist);
     if (!one.ok()) return one.error();
     if (auto relaxed = (*one)->set_synchronous_normal(); !relaxed.ok()) return relaxed.error();
     store = std::move(*one);
@@ -18,14 +24,15 @@ core::Result<std::unique_ptr<ReadRecorder>> ReadRecorder::open(const std::string
   if (auto manual = opened[0]->leave_read_log_checkpoints_to_caller(); !manual.ok()) {
     return manual.error();
   }
-  return std::unique_ptr<ReadRecorder>(
-      new ReadRecorder(std::move(opened[0]), std::move(opened[1])));
+  // A failed checkpoint is tried again next time.
+  std::shared_ptr<store::SqliteStore> checkpointer = std::move(opened[1]);
+  return std::unique_ptr<ReadRecorder>(new ReadRecorder(
+      std::move(opened[0]), [checkpointer] { (void)checkpointer->checkpoint_read_log(); }));
 }
 
-ReadRecorder::ReadRecorder(std::unique_ptr<store::SqliteStore> store,
-                           std::unique_ptr<store::SqliteStore> checkpointer)
+ReadRecorder::ReadRecorder(std::unique_ptr<store::Store> store, std::function<void()> checkpoint)
     : store_(std::move(store)),
-      checkpointer_(std::move(checkpointer)),
+      checkpoint_(std::move(checkpoint)),
       sweeper_([this] { run_sweeper(); }) {}
 
 ReadRecorder::~ReadRecorder() { stop(); }
@@ -86,21 +93,21 @@ void ReadRecorder::run_sweeper() {
       return thread_exit_ || (!committing_ && !queue_.empty());
     });
     if (thread_exit_ && queue_.empty()) return;
-    if (std::chrono::steady_clock::now() >= next_checkpoint) {
+    if (checkpoint_ && std::chrono::steady_clock::now() >= next_checkpoint) {
       // Two passes. The first, beside the commits, copies nearly everything. The second holds
       // the committer's turn, so that no commit runs while it copies the few frames written
       // meanwhile: the checkpoint completes and the next commit starts the WAL over. (A
       // checkpoint beside a steady stream of commits never catches up: the WAL and its index
       // grew without end, soak of 2026-11-24; one pass with the turn held stalled the answers
       // for the whole copy, p99 20 ms.) Reads that arrive during the second pass queue; the
-      // round below answers them. A failed checkpoint is tried again next time.
+      // round below answers them.
       lock.unlock();
-      (void)checkpointer_->checkpoint_read_log();
+      checkpoint_();
       lock.lock();
       idle_.wait(lock, [this] { return !committing_; });
       committing_ = true;
       lock.unlock();
-      (void)checkpointer_->checkpoint_read_log();
+      checkpoint_();
       lock.lock();
       if (!queue_.empty()) commit_round(lock);
       committing_ = false;

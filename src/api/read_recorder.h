@@ -25,6 +25,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -36,15 +37,16 @@
 #include "store/account_records.h"
 
 namespace spoorboek::store {
-class SqliteStore;
+class Store;
 }
 
 namespace spoorboek::api {
 
 class ReadRecorder {
  public:
-  // Opens its own connection to the database at `db_path` and starts the sweeper.
-  static core::Result<std::unique_ptr<ReadRecorder>> open(const std::string& db_path);
+  // Opens its own connection to the database `db` names and starts the sweeper. On SQLite a
+  // second connection runs the read log's checkpoints; PostgreSQL needs none of that.
+  static core::Result<std::unique_ptr<ReadRecorder>> open(const std::string& db);
   ~ReadRecorder();  // stop()s
 
   void record_then_send(store::CaseRead read, Responder responder, HttpResponse response);
@@ -58,8 +60,7 @@ class ReadRecorder {
     Responder responder;
     HttpResponse response;
   };
-  ReadRecorder(std::unique_ptr<store::SqliteStore> store,
-               std::unique_ptr<store::SqliteStore> checkpointer);
+  ReadRecorder(std::unique_ptr<store::Store> store, std::function<void()> checkpoint);
   // REQUIRES: the caller holds the committer's turn and `lock`. Commits and answers what is
   // queued; `lock` is released meanwhile and held again on return.
   void commit_round(std::unique_lock<std::mutex>& lock);
@@ -68,8 +69,8 @@ class ReadRecorder {
   static constexpr std::chrono::milliseconds kSweepInterval{1};
   static constexpr std::chrono::milliseconds kCheckpointInterval{500};
 
-  std::unique_ptr<store::SqliteStore> store_;  // used only by the committer of the moment
-  std::unique_ptr<store::SqliteStore> checkpointer_;  // used only by the sweeper
+  std::unique_ptr<store::Store> store_;  // used only by the committer of the moment
+  std::function<void()> checkpoint_;     // run only by the sweeper; empty: none needed
   std::mutex mutex_;
   std::condition_variable idle_;          // committing_ became false
   std::condition_variable sweeper_wake_;  // thread_exit_ was set

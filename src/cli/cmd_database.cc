@@ -23,7 +23,7 @@ void register_init(CLI::App& app, int& exit_code) {
   auto path = std::make_shared<std::string>();
   auto* command = app.add_subcommand("init", "Create a database, or bring its schema up to date "
                                              "(running it again changes nothing)");
-  command->add_option("--db", *path, "SQLite database file")->required();
+  command->add_option("--db", *path, kDbHelp)->required();
   command->callback([path, &exit_code] {
     auto database = open_database(*path, /*create=*/true);
     if (!database.ok()) {
@@ -44,7 +44,7 @@ void register_verify(CLI::App& app, int& exit_code) {
   auto* command = app.add_subcommand(
       "verify", "Walk every case's hash chain; exit 0 when all are intact, 1 naming the first "
                 "broken entry (case and seq) when not");
-  command->add_option("--db", *path, "SQLite database file")->required();
+  command->add_option("--db", *path, kDbHelp)->required();
   command->callback([path, &exit_code] {
     auto database = open_database(*path, false);
     if (!database.ok()) {
@@ -106,7 +106,7 @@ void register_append(CLI::App& app, int& exit_code) {
       "Append entries to a case file: JSON Lines of {\"type\",\"occurred_on\",\"payload\"[,"
       "\"expected_seq\"]}, each in its own transaction; prints \"committed <case> <seq> <hash>\" "
       "per entry and stops at the first bad line (exit 2, that line not written)");
-  command->add_option("--db", options->path, "SQLite database file")->required();
+  command->add_option("--db", options->path, kDbHelp)->required();
   command->add_option("--case", options->case_id, "Case id")->required();
   command->add_option("file", options->file, "JSON Lines file, or - for standard input");
   command->callback([options, &exit_code] {
@@ -138,7 +138,7 @@ void register_rebuild(CLI::App& app, int& exit_code) {
   auto* command = app.add_subcommand(
       "rebuild", "Recompute every case's summary row (status, next deadline) from its entries, "
                  "in one transaction");
-  command->add_option("--db", options->path, "SQLite database file")->required();
+  command->add_option("--db", options->path, kDbHelp)->required();
   command->add_option("--as-of", options->as_of, "Date the statuses hold for (default today)");
   command->callback([options, &exit_code] {
     auto opened = open_database_as_of(options->path, options->as_of);
@@ -167,7 +167,7 @@ void register_demo(CLI::App& app, int& exit_code) {
   auto* command = app.add_subcommand(
       "demo", "Fill a database with a realistic, deterministic demo: employers, a few hundred "
               "employees and cases at every stage of the 104 weeks");
-  command->add_option("--db", options->path, "SQLite database file (created when missing)")
+  command->add_option("--db", options->path, std::string(kDbHelp) + " (created when missing)")
       ->required();
   command->add_option("--seed", options->seed, "Seed of the generator (same seed, same data)");
   command->add_option("--as-of", options->as_of, "Date the demo is built around (default today)");

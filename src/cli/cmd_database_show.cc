@@ -182,7 +182,7 @@ void register_cases_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<Options>();
   auto* command = app.add_subcommand(
       "cases", "The dashboard: every open case with its next deadline, overdue first");
-  command->add_option("--db", options->path, "SQLite database file")->required();
+  command->add_option("--db", options->path, kDbHelp)->required();
   command->add_option("--due-within", options->due_within,
                       "Only cases whose next deadline is due within this many days");
   command->add_option("--as-of", options->as_of, "Date for statuses (default today)");

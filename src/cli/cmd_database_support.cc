@@ -16,14 +16,20 @@
 
 #include "cli/commands.h"
 #include "security/key_file.h"
+#include "store/open_store.h"
 
 namespace spoorboek::cli {
 
-core::Result<Database> open_database(const std::string& path, bool create) {
-  if (path.empty()) return core::make_error("missing_field", "--db", "a database path is required");
-  const auto mode = create ? store::SqliteStore::OpenMode::create_if_missing
-                           : store::SqliteStore::OpenMode::must_exist;
-  auto opened = store::SqliteStore::open(path, mode);
+core::Result<Database> open_database(const std::string& db, bool create) {
+  if (db.empty()) {
+    return core::make_error("missing_field", "--db",
+                            "a database is required (an SQLite file or a postgresql:// URI)");
+  }
+  const std::string path = store::describe_database(db);
+  auto key_file = key_file_path(db);
+  if (!key_file.ok()) return key_file.error();
+  auto opened = store::open_store(db, create ? store::OpenMode::create_if_missing
+                                             : store::OpenMode::must_exist);
   if (!opened.ok()) return opened.error();
   if (!create) {
     auto version = (*opened)->schema_version();
@@ -35,7 +41,7 @@ core::Result<Database> open_database(const std::string& path, bool create) {
   }
   Database database;
   database.store = std::move(*opened);
-  const std::string key_path = key_file_path(path);
+  const std::string& key_path = *key_file;
   if (create && !std::filesystem::exists(key_path)) {
     // A new key cannot open what the lost one sealed: refuse, so that the key is restored from
     // the backup instead of being replaced while sealed data still waits for it.
@@ -59,11 +65,23 @@ core::Result<Database> open_database(const std::string& path, bool create) {
   return database;
 }
 
-std::string key_file_path(const std::string& db_path) { return db_path + ".key"; }
+core::Result<std::string> key_file_path(const std::string& db) {
+  if (const char* configured = std::getenv("SPOORBOEK_KEY_FILE");
+      configured != nullptr && *configured != '\0') {
+    return std::string(configured);
+  }
+  if (store::backend_of(db) == store::Backend::postgres) {
+    return core::make_error("missing_field", "SPOORBOEK_KEY_FILE",
+                            "a PostgreSQL database keeps no key file beside it: set "
+                            "SPOORBOEK_KEY_FILE to the medical key file (the same on every "
+                            "server of this database)");
+  }
+  return db + ".key";
+}
 
 void add_one_case_options(CLI::App& command, OneCaseOptions& options, const std::string& json_help,
                           const std::string& language_help) {
-  command.add_option("--db", options.path, "SQLite database file")->required();
+  command.add_option("--db", options.path, kDbHelp)->required();
   command.add_option("case", options.case_id, "Case id")->required();
   command.add_option("--as-of", options.as_of, "Date for statuses (default today)");
   command.add_flag("--json", options.as_json, json_help);

@@ -13,7 +13,7 @@
 #include "app/application.h"
 #include "security/field_cipher.h"
 #include "core/result.h"
-#include "store/sqlite_store.h"
+#include "store/store.h"
 
 namespace CLI {
 class App;
@@ -21,20 +21,27 @@ class App;
 
 namespace spoorboek::cli {
 
+// The help of every --db option: both backends are selected by its value.
+inline constexpr const char* kDbHelp =
+    "Database: an SQLite file, or a PostgreSQL connection URI (postgresql://user@host/db)";
+
 // A store and the application over it, kept together for the lifetime of one command.
 struct Database {
-  std::unique_ptr<store::SqliteStore> store;
+  std::unique_ptr<store::Store> store;
   std::unique_ptr<security::FieldKey> medical_key;  // null when the key file is absent
   std::unique_ptr<app::Application> app;
 };
 
-// The medical key file of a database: "<db>.key" beside it.
-std::string key_file_path(const std::string& db_path);
+// The medical key file of a database: $SPOORBOEK_KEY_FILE when set, else "<db>.key" beside an
+// SQLite file. A PostgreSQL database has no "beside": without the variable that is an error
+// (field "SPOORBOEK_KEY_FILE"); every server of one database must use the same key.
+core::Result<std::string> key_file_path(const std::string& db);
 
-// Opens the database at `path` and its key file. With `create` a missing file is created (init,
-// demo) and so is a missing key file (mode 0600); otherwise the database must exist and hold a
-// Spoorboek schema, and a missing key file leaves medical data unreadable and unwritable.
-core::Result<Database> open_database(const std::string& path, bool create);
+// Opens the database `db` names (an SQLite path or a postgresql:// URI, store/open_store.h) and
+// its key file. With `create` a missing SQLite file is created (init, demo) and so is a missing
+// key file (mode 0600); otherwise the database must hold a Spoorboek schema, and a missing key
+// file leaves medical data unreadable and unwritable.
+core::Result<Database> open_database(const std::string& db, bool create);
 
 // A database opened for a query "as of" a day: the --as-of text (empty: today) is checked first,
 // so bad input never touches the file.

@@ -61,7 +61,7 @@ void register_report_command(CLI::App& app, int& exit_code) {
       "report", "Write one document of a case file as PDF: the re-integratieverslag (riv), the "
                 "plan of action, the conversation reports, the first-year evaluation or the GP "
                 "preparation pack");
-  command->add_option("--db", options->path, "SQLite database file")->required();
+  command->add_option("--db", options->path, kDbHelp)->required();
   command->add_option("case", options->case_id, "Case id")->required();
   command->add_option("--out", options->out, "The PDF file to write")->required();
   command->add_option("--document", options->document, "Which document: " + kinds_list() +

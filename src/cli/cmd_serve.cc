@@ -17,6 +17,7 @@
 #include "api/api_service.h"
 #include "api/http_server.h"
 #include "api/router.h"
+#include "cli/cmd_database_support.h"
 #include "cli/commands.h"
 #include "web/pages.h"
 
@@ -94,6 +95,11 @@ int serve(const ServeOptions& options) {
   api::ApiConfig config;
   config.db_path = options.db_path;
   config.key_file = options.key_file;
+  if (config.key_file.empty()) {
+    auto key_file = key_file_path(options.db_path);
+    if (!key_file.ok()) return fail("--key-file", key_file.error().message);
+    config.key_file = *key_file;
+  }
   config.secure_cookies = options.tls_terminated_upstream;
   auto service = api::ApiService::open(config);
   if (!service.ok()) return fail(service.error().field, service.error().message);
@@ -134,7 +140,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
       "serve", "Serve the JSON API and the browser pages over HTTP until SIGTERM or SIGINT, then "
                "finish the requests in flight and stop; one JSON access-log line per request on "
                "stdout");
-  command->add_option("--db", options->db_path, "SQLite database file (initialised)")
+  command->add_option("--db", options->db_path, std::string(kDbHelp) + " (initialised)")
       ->required();
   command->add_option("--port", options->port, "TCP port, 1-65535 (0: any free port)")
       ->capture_default_str();
@@ -143,7 +149,7 @@ void register_serve_command(CLI::App& app, int& exit_code) {
   command->add_option("--threads", options->threads,
                       "Worker threads, 1-256 (default: the cores, at least 2)");
   command->add_option("--key-file", options->key_file,
-                      "The medical key file (default: <db>.key)");
+                      "The medical key file (default: $SPOORBOEK_KEY_FILE, else <db>.key for SQLite)");
   command->add_flag("--tls-terminated-upstream", options->tls_terminated_upstream,
                     "A TLS proxy in front: send HSTS and mark cookies Secure");
   command->add_flag("--no-access-log", options->no_access_log,

@@ -51,7 +51,7 @@ void register_export(CLI::App& app, int& exit_code) {
       "full: every entry as stored, medical parts as sealed text that only this database's key "
       "file opens, importable with `spoorboek import`. With --as EMAIL it holds what that user "
       "may see, without any medical part (not importable)");
-  command->add_option("--db", options->path, "SQLite database file")->required();
+  command->add_option("--db", options->path, kDbHelp)->required();
   command->add_option("case", options->case_id, "Case id")->required();
   command->add_option("--out", options->out, "The JSON file to write (replaced whole)")
       ->required();
@@ -92,7 +92,7 @@ void register_import(CLI::App& app, int& exit_code) {
       "Read a full export of `spoorboek export` back, in one transaction: a corrupt file, a broken "
       "hash chain, a changed entry or medical parts sealed with another key refuse the whole "
       "file. Importing a file the database holds already changes nothing (and says so)");
-  command->add_option("--db", options->path, "SQLite database file")->required();
+  command->add_option("--db", options->path, kDbHelp)->required();
   command->add_option("file", options->file, "The JSON file of `spoorboek export`")->required();
   command->callback([options, &exit_code] {
     std::ifstream input(options->file, std::ios::binary);
@@ -143,7 +143,7 @@ void register_export_cases(CLI::App& app, int& exit_code) {
       "Write the case list as CSV (RFC 4180) for payroll and HR systems: one row per case with "
       "the personnel number, status, sick week and next deadline; the filters of `cases` and of "
       "GET /api/v1/cases. Nothing medical");
-  command->add_option("--db", options->path, "SQLite database file")->required();
+  command->add_option("--db", options->path, kDbHelp)->required();
   command->add_option("--out", options->out, "The CSV file to write (replaced whole)")->required();
   command->add_option("--as", options->as, "List the cases this user reaches (e-mail address)");
   command->add_option("--as-of", options->as_of, "Date for statuses (default today)");

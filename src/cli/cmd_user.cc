@@ -31,7 +31,7 @@ void register_user_command(CLI::App& app, int& exit_code) {
   user->require_subcommand(1);
   auto* add = user->add_subcommand(
       "add", "Add a user; the password is read from standard input (one line)");
-  add->add_option("--db", options->path, "SQLite database file")->required();
+  add->add_option("--db", options->path, kDbHelp)->required();
   add->add_option("--email", options->email, "Login e-mail address")->required();
   add->add_option("--name", options->name, "Display name")->required();
   add->add_option("--role", options->roles,
