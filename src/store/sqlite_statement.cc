@@ -111,6 +111,14 @@ core::Status Statement::run() {
   return core::ok_status();
 }
 
+Statement& Statement::reset() {
+  if (statement_ != nullptr) {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+  }
+  return *this;
+}
+
 std::int64_t Statement::integer(int column) const {
   return sqlite3_column_int64(statement_, column);
 }

@@ -67,6 +67,9 @@ class Statement {
   bool step();
   // Runs a statement that returns no rows. Fails also on a bind error earlier.
   core::Status run();
+  // Makes the statement ready to be bound and run again (one prepared insert for many rows). An
+  // error stays: a failed statement is not run again.
+  Statement& reset();
 
   std::int64_t integer(int column) const;
   std::string text(int column) const;

@@ -68,6 +68,10 @@ class SqliteStore final : public Store {
   Result<std::vector<CaseListing>> list_cases(const CaseFilter& filter) override;
   Status put_summary(const CaseSummary& summary) override;
 
+  // Bulk load (sqlite_store_bulk.cc).
+  Result<BulkIds> next_bulk_ids() override;
+  Status bulk_load(const BulkBatch& batch) override;
+
   Result<std::int64_t> create_provider(std::string_view name, std::string_view kind) override;
   Status link_provider_employer(std::int64_t provider_id, std::int64_t employer_id) override;
   Result<std::vector<Provider>> list_providers() override;
@@ -128,6 +132,8 @@ class SqliteStore final : public Store {
                                               std::string_view text);
   Status require_row(std::string_view sql, std::int64_t id, std::string_view field,
                      std::string_view what);
+  // Bulk load: the employer of each summary whose employee was stored before the batch.
+  Status check_bulk_summary_employers(const BulkBatch& batch);
 
   sqlite3* db_;
   std::string path_;

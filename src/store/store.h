@@ -125,6 +125,70 @@ struct AppendRequest {
   std::optional<CaseSummary> summary;  // written in the same transaction when set
 };
 
+// A bulk load (demo --scale, a whole installation at once): rows whose ids the caller chose
+// (from next_bulk_ids), written by the backend's fast path in ONE transaction: prepared inserts
+// on SQLite, COPY on PostgreSQL. Entries are written as given (their hash chain made by the
+// caller, starting at seq 1 of a new case); the optimistic check of append() does not run, so
+// this is for cases the batch itself creates. All rows or none.
+// Rows are written in the order employers, employees, cases, entries, summaries, case_providers,
+// so a row may name one of an earlier list of the same batch or one already stored. Refused
+// whole, with nothing written:
+// - check_bulk_batch() failures (code "invalid", fields named there);
+// - a summary whose employee is not in the batch and whose employer_id is not that stored
+//   employee's employer: "invalid", field "summaries[i].employer_id";
+// - a row the database refuses (an id taken, a personnel number taken within its employer, an
+//   employer, employee, case, provider or manager that does not exist): "invalid", field the
+//   list of the batch ("employers", "employees", "cases", "entries", "summaries",
+//   "case_providers"), the message naming the row where the backend can;
+// - the database failing: "storage".
+// An empty batch writes nothing and succeeds.
+struct BulkCase {
+  std::int64_t id = 0;
+  std::int64_t employee_id = 0;
+  std::string created_at;
+};
+
+// A case's summary row with its tenancy (which append() takes from the case itself).
+struct BulkSummary {
+  CaseSummary summary;
+  std::int64_t employer_id = 0;
+  std::int64_t employee_id = 0;
+};
+
+struct BulkCaseProvider {
+  std::int64_t case_id = 0;
+  std::int64_t provider_id = 0;
+  std::string assigned_at;
+};
+
+struct BulkBatch {
+  std::vector<Employer> employers;
+  std::vector<Employee> employees;  // manager_user_id may be set
+  std::vector<BulkCase> cases;
+  std::vector<core::Entry> entries;  // of the cases above, in (case_id, seq) order
+  std::vector<BulkSummary> summaries;  // one per case above
+  std::vector<BulkCaseProvider> case_providers;
+};
+
+// The first free id of each table a bulk load fills.
+struct BulkIds {
+  std::int64_t employer = 1;
+  std::int64_t employee = 1;
+  std::int64_t case_id = 1;
+};
+
+// The checks of a batch that need no database, made by every backend's bulk_load before it
+// writes (so that both refuse the same batches with the same fields): code "invalid" with field
+// "entries[i].case_id" (not a case of the batch, or the entries of cases not in (case_id, seq)
+// order), "entries[i].seq" (a case's seqs must run 1, 2, 3 ...), "entries[i].prev_hash" (not the
+// previous entry's hash, kGenesisHash for seq 1), "summaries[i].case_id" (no case of the batch,
+// or a second summary of one; also field "summaries" when a case has none),
+// "summaries[i].employee_id" (not the case's employee), "summaries[i].employer_id" (not the
+// employer of an employee of the batch), "summaries[i].last_seq" / ".last_hash" (not the case's
+// last entry), "case_providers[i].case_id" (no case of the batch). Hashes are compared, never
+// computed.
+Status check_bulk_batch(const BulkBatch& batch);
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -168,6 +232,10 @@ class Store {
   virtual Result<std::vector<CaseListing>> list_cases(const CaseFilter& filter) = 0;
   // Replaces a case's summary row (rebuilding projections).
   virtual Status put_summary(const CaseSummary& summary) = 0;
+
+  // See BulkBatch. After a bulk load, create_* continues after the highest id loaded.
+  virtual Result<BulkIds> next_bulk_ids() = 0;
+  virtual Status bulk_load(const BulkBatch& batch) = 0;
 
   // --- Accounts and reach (schema 2) ---
   virtual Result<std::int64_t> create_provider(std::string_view name, std::string_view kind) = 0;
