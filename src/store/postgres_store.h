@@ -55,6 +55,8 @@ class PostgresStore final : public Store {
   Result<CaseSummary> find_summary(std::int64_t case_id) override;
   Result<std::vector<CaseListing>> list_cases(const CaseFilter& filter) override;
   Status put_summary(const CaseSummary& summary) override;
+  Result<BulkIds> next_bulk_ids() override;
+  Status bulk_load(const BulkBatch& batch) override;
 
   Result<std::int64_t> create_provider(std::string_view name, std::string_view kind) override;
   Status link_provider_employer(std::int64_t provider_id, std::int64_t employer_id) override;
@@ -114,6 +116,7 @@ class PostgresStore final : public Store {
   // After rows were inserted with ids chosen by the caller: the table's identity continues
   // after the highest id.
   Status advance_identity(std::string_view table);
+  Status check_bulk_summary_employers(const BulkBatch& batch);
 
   std::unique_ptr<detail::PgConnection> db_;
 };

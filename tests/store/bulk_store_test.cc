@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "core/entry_hash.h"
-#include "store/sqlite_store.h"
+#include "tests/support/test_database.h"
 #include "tests/core/case_file_test_support.h"
 
 namespace spoorboek::store {
@@ -19,32 +19,27 @@ using core::testing::simple;
 
 constexpr const char* kAt = "2026-03-02T10:00:00Z";
 
-class BulkStoreTest : public ::testing::Test {
+class BulkStoreTest : public ::testing::TestWithParam<spoorboek::testing::Backend> {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("spoorboek_bulk_" + std::to_string(::getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    remove_files();
+    if (GetParam() == spoorboek::testing::Backend::postgres) {
+      std::string why;
+      if (!spoorboek::testing::postgres_available(&why)) {
+        if (std::getenv("SPOORBOEK_REQUIRE_POSTGRES")) FAIL() << why;
+        GTEST_SKIP() << why;
+      }
+    }
+    database_ = std::make_unique<spoorboek::testing::ScratchDatabase>(
+        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
     store_ = open_test_store();
     ASSERT_TRUE(store_);
-    ASSERT_TRUE(store_->migrate().ok());
   }
   void TearDown() override {
     store_.reset();
-    remove_files();
-  }
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm", ".reads", ".reads-wal", ".reads-shm"}) {
-      std::filesystem::remove(path_.string() + suffix);
-    }
+    database_.reset();
   }
   // The backend under test: a new, empty database.
-  std::unique_ptr<Store> open_test_store() {
-    auto opened = SqliteStore::open(path_.string(), SqliteStore::OpenMode::create_if_missing);
-    EXPECT_TRUE(opened.ok());
-    return opened.ok() ? std::move(*opened) : nullptr;
-  }
+  std::unique_ptr<Store> open_test_store() { return database_->open_migrated(); }
 
   // A case of `batch` for `employee` with the entries given as JSON drafts, chained, and its
   // summary (as the application would write it; the store copies it as given).
@@ -115,11 +110,11 @@ class BulkStoreTest : public ::testing::Test {
     EXPECT_EQ(after.next.case_id, before.next.case_id);
   }
 
-  std::filesystem::path path_;
+  std::unique_ptr<spoorboek::testing::ScratchDatabase> database_;
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(BulkStoreTest, AnEmptyDatabaseStartsAtOne) {
+TEST_P(BulkStoreTest, AnEmptyDatabaseStartsAtOne) {
   const auto ids = store_->next_bulk_ids();
   ASSERT_TRUE(ids.ok());
   EXPECT_EQ(ids->employer, 1);
@@ -129,7 +124,7 @@ TEST_F(BulkStoreTest, AnEmptyDatabaseStartsAtOne) {
   EXPECT_TRUE(store_->list_employers()->empty());
 }
 
-TEST_F(BulkStoreTest, ABatchLandsWholeAndReadsBackExactly) {
+TEST_P(BulkStoreTest, ABatchLandsWholeAndReadsBackExactly) {
   const auto office = *store_->create_provider("Re-integratiebureau De Brug", "reintegration_office");
   const BulkIds ids = *store_->next_bulk_ids();
   const BulkBatch batch = sample_batch(ids, office);
@@ -206,7 +201,7 @@ TEST_F(BulkStoreTest, ABatchLandsWholeAndReadsBackExactly) {
   EXPECT_EQ(reach->employer_id, ids.employer);
 }
 
-TEST_F(BulkStoreTest, IdsContinueAfterALoad) {
+TEST_P(BulkStoreTest, IdsContinueAfterALoad) {
   // Rows made one by one before the load: the load continues after them, and they after it.
   const auto first_employer = *store_->create_employer("Bakkerij De Korenschoof");
   const auto first_employee = *store_->create_employee(first_employer, "J. de Vries", "P-1");
@@ -238,7 +233,7 @@ TEST_F(BulkStoreTest, IdsContinueAfterALoad) {
   EXPECT_EQ(basis->last_seq, 2);
 }
 
-TEST_F(BulkStoreTest, ALaterBatchNamesRowsOfAnEarlierOne) {
+TEST_P(BulkStoreTest, ALaterBatchNamesRowsOfAnEarlierOne) {
   const auto office = *store_->create_provider("Re-integratiebureau De Brug", "reintegration_office");
   const BulkIds ids = *store_->next_bulk_ids();
   ASSERT_TRUE(store_->bulk_load(sample_batch(ids, office)).ok());
@@ -257,7 +252,7 @@ TEST_F(BulkStoreTest, ALaterBatchNamesRowsOfAnEarlierOne) {
   EXPECT_EQ(store_->list_employees(ids.employer)->size(), 3u);
 }
 
-TEST_F(BulkStoreTest, ABatchWithOneBadRowWritesNothing) {
+TEST_P(BulkStoreTest, ABatchWithOneBadRowWritesNothing) {
   const auto office = *store_->create_provider("Re-integratiebureau De Brug", "reintegration_office");
   const BulkIds first = *store_->next_bulk_ids();
   ASSERT_TRUE(store_->bulk_load(sample_batch(first, office)).ok());
@@ -339,6 +334,10 @@ TEST_F(BulkStoreTest, ABatchWithOneBadRowWritesNothing) {
   const auto loaded = store_->bulk_load(good);
   EXPECT_TRUE(loaded.ok()) << loaded.error().message;
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, BulkStoreTest,
+                         ::testing::ValuesIn(spoorboek::testing::all_backends()),
+                         [](const auto& info) { return spoorboek::testing::backend_label(info.param); });
 
 }  // namespace
 }  // namespace spoorboek::store

@@ -1,0 +1,221 @@
+// The bulk load (store.h, BulkBatch) on PostgreSQL: every table of the batch with one COPY in
+// text format, all inside one transaction. COPY sends the rows as one stream instead of one
+// round trip each. Ids come from the caller; the identities move past them afterwards.
+#include <algorithm>
+
+#include "store/pg_connection.h"
+#include "store/postgres_store.h"
+
+namespace spoorboek::store {
+namespace {
+
+using detail::copy_field;
+using detail::PgParams;
+
+// Builds the COPY text of `rows`: each row's fields by `write`, tab-separated, one per line.
+template <class Row, class Write>
+std::string copy_text(const std::vector<Row>& rows, Write write) {
+  std::string data;
+  data.reserve(rows.size() * 96);
+  for (const auto& row : rows) {
+    write(data, row);
+    data += '\n';
+  }
+  return data;
+}
+
+void tab(std::string& data) { data += '\t'; }
+
+}  // namespace
+
+Result<BulkIds> PostgresStore::next_bulk_ids() {
+  auto rows = db_->query(
+      "SELECT (SELECT coalesce(max(id), 0) + 1 FROM employers), "
+      "(SELECT coalesce(max(id), 0) + 1 FROM employees), "
+      "(SELECT coalesce(max(id), 0) + 1 FROM cases)");
+  if (!rows.ok()) return rows.error();
+  return BulkIds{rows->integer(0, 0), rows->integer(0, 1), rows->integer(0, 2)};
+}
+
+// A summary of an employee stored before this batch: its employer is checked here
+// (check_bulk_batch checks those of the batch's own employees). One query for the batch.
+Status PostgresStore::check_bulk_summary_employers(const BulkBatch& batch) {
+  std::vector<std::int64_t> batch_employees;
+  batch_employees.reserve(batch.employees.size());
+  for (const auto& employee : batch.employees) batch_employees.push_back(employee.id);
+  std::sort(batch_employees.begin(), batch_employees.end());
+  std::string stored = "{";
+  std::vector<std::size_t> rows_to_check;
+  for (std::size_t i = 0; i < batch.summaries.size(); ++i) {
+    if (std::binary_search(batch_employees.begin(), batch_employees.end(),
+                           batch.summaries[i].employee_id)) {
+      continue;
+    }
+    if (!rows_to_check.empty()) stored += ",";
+    stored += std::to_string(batch.summaries[i].employee_id);
+    rows_to_check.push_back(i);
+  }
+  stored += "}";
+  if (rows_to_check.empty()) return core::ok_status();
+  auto rows = db_->query("SELECT id, employer_id FROM employees WHERE id = ANY($1::bigint[])",
+                         PgParams().add(stored));
+  if (!rows.ok()) return rows.error();
+  for (const std::size_t i : rows_to_check) {
+    const BulkSummary& summary = batch.summaries[i];
+    for (int row = 0; row < rows->size(); ++row) {
+      if (rows->integer(row, 0) != summary.employee_id) continue;
+      // A missing employee is refused by the cases COPY before the summaries are reached.
+      if (rows->integer(row, 1) != summary.employer_id) {
+        return core::make_error("invalid", "summaries[" + std::to_string(i) + "].employer_id",
+                                "employee " + std::to_string(summary.employee_id) +
+                                    " works for employer " +
+                                    std::to_string(rows->integer(row, 1)));
+      }
+    }
+  }
+  return core::ok_status();
+}
+
+Status PostgresStore::bulk_load(const BulkBatch& batch) {
+  if (auto checked = check_bulk_batch(batch); !checked.ok()) return checked;
+  const auto copy = [this](std::string_view list, std::string_view target,
+                           const std::string& data) -> Status {
+    if (data.empty()) return core::ok_status();
+    auto copied = db_->copy(target, data);
+    if (copied.ok()) return copied;
+    // A refused row is bad input ("invalid", named by its list); PostgreSQL's message names the
+    // row (CONTEXT: COPY table, line n).
+    return core::make_error(copied.error().code, std::string(list),
+                            std::string(list) + ": " + copied.error().message);
+  };
+  return transaction([&]() -> Status {
+    if (auto employers = check_bulk_summary_employers(batch); !employers.ok()) return employers;
+    if (auto status = copy("employers", "employers (id, name)",
+                           copy_text(batch.employers, [](std::string& d, const Employer& row) {
+                             copy_field(d, row.id);
+                             tab(d);
+                             copy_field(d, std::string_view(row.name));
+                           }));
+        !status.ok()) {
+      return status;
+    }
+    if (auto status = copy(
+            "employees", "employees (id, employer_id, name, personnel_number, manager_user_id)",
+            copy_text(batch.employees, [](std::string& d, const Employee& row) {
+              copy_field(d, row.id);
+              tab(d);
+              copy_field(d, row.employer_id);
+              tab(d);
+              copy_field(d, std::string_view(row.name));
+              tab(d);
+              copy_field(d, std::string_view(row.personnel_number));
+              tab(d);
+              if (row.manager_user_id) {
+                copy_field(d, *row.manager_user_id);
+              } else {
+                copy_field(d, std::optional<std::string>());
+              }
+            }));
+        !status.ok()) {
+      return status;
+    }
+    if (auto status = copy("cases", "cases (id, employee_id, created_at)",
+                           copy_text(batch.cases, [](std::string& d, const BulkCase& row) {
+                             copy_field(d, row.id);
+                             tab(d);
+                             copy_field(d, row.employee_id);
+                             tab(d);
+                             copy_field(d, std::string_view(row.created_at));
+                           }));
+        !status.ok()) {
+      return status;
+    }
+    if (auto status = copy(
+            "entries",
+            "entries (case_id, seq, type, occurred_on, recorded_at, actor, visibility, payload, "
+            "medical, prev_hash, hash)",
+            copy_text(batch.entries, [](std::string& d, const core::Entry& row) {
+              copy_field(d, row.case_id);
+              tab(d);
+              copy_field(d, row.seq);
+              tab(d);
+              copy_field(d, core::entry_type_name(row.type));
+              tab(d);
+              copy_field(d, std::optional<core::Date>(row.occurred_on));
+              tab(d);
+              copy_field(d, std::string_view(row.recorded_at));
+              tab(d);
+              copy_field(d, std::string_view(row.actor));
+              tab(d);
+              copy_field(d, core::visibility_name(row.visibility));
+              tab(d);
+              copy_field(d, std::string_view(row.payload));
+              tab(d);
+              copy_field(d, row.medical);
+              tab(d);
+              copy_field(d, std::string_view(row.prev_hash));
+              tab(d);
+              copy_field(d, std::string_view(row.hash));
+            }));
+        !status.ok()) {
+      return status;
+    }
+    if (auto status = copy(
+            "summaries",
+            "case_summaries (case_id, employer_id, employee_id, status, first_sick_day, "
+            "next_deadline_key, next_deadline_due, waiting_period_end, last_sick_day, "
+            "interruption_days, last_seq, last_hash, updated_at)",
+            copy_text(batch.summaries, [](std::string& d, const BulkSummary& row) {
+              const CaseSummary& summary = row.summary;
+              copy_field(d, summary.case_id);
+              tab(d);
+              copy_field(d, row.employer_id);
+              tab(d);
+              copy_field(d, row.employee_id);
+              tab(d);
+              copy_field(d, std::string_view(summary.status));
+              tab(d);
+              copy_field(d, summary.first_sick_day);
+              tab(d);
+              copy_field(d, summary.next_deadline_key);
+              tab(d);
+              copy_field(d, summary.next_deadline_due);
+              tab(d);
+              copy_field(d, summary.waiting_period_end);
+              tab(d);
+              copy_field(d, summary.last_sick_day);
+              tab(d);
+              copy_field(d, summary.interruption_days);
+              tab(d);
+              copy_field(d, summary.last_seq);
+              tab(d);
+              copy_field(d, std::string_view(summary.last_hash));
+              tab(d);
+              copy_field(d, std::string_view(summary.updated_at));
+            }));
+        !status.ok()) {
+      return status;
+    }
+    if (auto status = copy("case_providers", "case_providers (case_id, provider_id, assigned_at)",
+                           copy_text(batch.case_providers,
+                                     [](std::string& d, const BulkCaseProvider& row) {
+                                       copy_field(d, row.case_id);
+                                       tab(d);
+                                       copy_field(d, row.provider_id);
+                                       tab(d);
+                                       copy_field(d, std::string_view(row.assigned_at));
+                                     }));
+        !status.ok()) {
+      return status;
+    }
+    for (const auto& [rows, table] :
+         {std::pair{batch.employers.size(), "employers"}, std::pair{batch.employees.size(), "employees"},
+          std::pair{batch.cases.size(), "cases"}}) {
+      if (rows == 0) continue;
+      if (auto moved = advance_identity(table); !moved.ok()) return moved;
+    }
+    return core::ok_status();
+  });
+}
+
+}  // namespace spoorboek::store
