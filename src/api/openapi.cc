@@ -319,6 +319,13 @@ constexpr std::array kDocumentParts = {
             "schema": {"type": "boolean", "default": false}
           },
           {
+            "name": "overdue",
+            "in": "query",
+            "required": false,
+            "description": "Only cases whose next deadline passed before today (the arbo service's list of what is late).",
+            "schema": {"type": "boolean", "default": false}
+          },
+          {
             "name": "limit",
             "in": "query",
             "required": false,
@@ -385,6 +392,13 @@ constexpr std::array kDocumentParts = {
             "in": "query",
             "required": false,
             "description": "Also ended (recovered) cases.",
+            "schema": {"type": "boolean", "default": false}
+          },
+          {
+            "name": "overdue",
+            "in": "query",
+            "required": false,
+            "description": "Only cases whose next deadline passed before today (the arbo service's list of what is late).",
             "schema": {"type": "boolean", "default": false}
           },
           {

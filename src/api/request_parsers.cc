@@ -188,11 +188,11 @@ Result<app::CaseQuery> parse_case_query(
       auto days = integer(key, value, 3650);
       if (!days.ok()) return days.error();
       result.due_within_days = static_cast<int>(*days);
-    } else if (key == "include_closed") {
+    } else if (key == "include_closed" || key == "overdue") {
       if (value != "true" && value != "false") {
         return core::make_error("invalid_type", key, "must be true or false");
       }
-      result.include_closed = value == "true";
+      (key == "overdue" ? result.overdue : result.include_closed) = value == "true";
     } else if (key == "limit") {
       auto limit = integer(key, value, 500);
       if (!limit.ok()) return limit.error();

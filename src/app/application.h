@@ -117,6 +117,7 @@ struct CaseQuery {
   core::Date as_of{};
   std::optional<int> due_within_days;  // only cases whose next deadline is due by as_of + N
   bool include_closed = false;         // also cases that ended (recovered)
+  bool overdue = false;                // only cases whose next deadline passed before as_of
   std::optional<std::int64_t> employer_id;
   std::optional<std::string> status;   // core::case_status_name()
   std::optional<std::int64_t> assignee_id;

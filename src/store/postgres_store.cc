@@ -474,15 +474,20 @@ Result<CaseSummary> PostgresStore::find_summary(std::int64_t case_id) {
   return read_summary(*rows, 0, 0);
 }
 
-Result<std::vector<CaseListing>> PostgresStore::list_cases(const CaseFilter& filter) {
-  // Every value is a parameter; only fixed fragments and $n placeholders are joined into the
-  // text. A reach of many employers is one array parameter (= ANY), so that the text, and with
-  // it the prepared statement, stays the same for any number of them.
-  std::string sql = "SELECT " + std::string(kSummaryColumns) +
-                    ", s.employer_id, s.employee_id, r.name, e.name, e.personnel_number "
-                    "FROM case_summaries s JOIN employees e ON e.id = s.employee_id "
-                    "JOIN employers r ON r.id = s.employer_id WHERE true";
-  PgParams params;
+namespace {
+
+// The FROM and WHERE of a case listing: case_summaries s, with employees e (and employers r)
+// joined when the listing needs them (names, or a team's reach). Every value is a parameter;
+// only fixed fragments and $n placeholders are joined into the text. A reach of many employers
+// is one array parameter (= ANY), so that the text, and with it the prepared statement, stays
+// the same for any number of them.
+std::string case_filter_sql(const CaseFilter& filter, bool join_employees, PgParams& params) {
+  const CaseReachFilter& reach = filter.reach;
+  join_employees = join_employees || (!reach.unrestricted && reach.team_manager);
+  std::string sql = join_employees
+                        ? "FROM case_summaries s JOIN employees e ON e.id = s.employee_id "
+                          "JOIN employers r ON r.id = s.employer_id WHERE true"
+                        : "FROM case_summaries s WHERE true";
   const auto placeholder = [&params] { return "$" + std::to_string(params.size() + 1); };
   if (filter.employee_id) {
     sql += " AND s.employee_id = " + placeholder();
@@ -492,6 +497,7 @@ Result<std::vector<CaseListing>> PostgresStore::list_cases(const CaseFilter& fil
     sql += " AND s.next_deadline_due <= " + placeholder();
     params.add(std::optional<core::Date>(*filter.due_on_or_before));
   }
+  if (filter.open_only) sql += " AND s.status <> 'recovered'";
   if (filter.employer_id) {
     sql += " AND s.employer_id = " + placeholder();
     params.add(*filter.employer_id);
@@ -505,7 +511,6 @@ Result<std::vector<CaseListing>> PostgresStore::list_cases(const CaseFilter& fil
            "a.user_id = " + placeholder() + ")";
     params.add(*filter.assignee_id);
   }
-  const CaseReachFilter& reach = filter.reach;
   if (!reach.unrestricted) {
     std::vector<std::string> clauses;
     if (!reach.employer_ids.empty()) {
@@ -539,13 +544,23 @@ Result<std::vector<CaseListing>> PostgresStore::list_cases(const CaseFilter& fil
       sql += ")";
     }
   }
+  return sql;
+}
+
+}  // namespace
+
+Result<std::vector<CaseListing>> PostgresStore::list_cases(const CaseFilter& filter) {
+  PgParams params;
+  std::string sql = "SELECT " + std::string(kSummaryColumns) +
+                    ", s.employer_id, s.employee_id, r.name, e.name, e.personnel_number " +
+                    case_filter_sql(filter, true, params);
   // Ascending dates put NULL last, as SQLite's "due IS NULL, due" does.
   sql += " ORDER BY s.next_deadline_due, s.case_id";
   if (filter.limit >= 0) {
-    sql += " LIMIT " + placeholder();
+    sql += " LIMIT $" + std::to_string(params.size() + 1);
     params.add(filter.limit);
   }
-  sql += " OFFSET " + placeholder();
+  sql += " OFFSET $" + std::to_string(params.size() + 1);
   params.add(filter.offset);
   auto rows = db_->query(sql, params);
   if (!rows.ok()) return rows.error();
@@ -558,6 +573,13 @@ Result<std::vector<CaseListing>> PostgresStore::list_cases(const CaseFilter& fil
                                    rows->text(row, n + 3), rows->text(row, n + 4)});
   }
   return listings;
+}
+
+Result<std::int64_t> PostgresStore::count_cases(const CaseFilter& filter) {
+  PgParams params;
+  auto rows = db_->query("SELECT count(*) " + case_filter_sql(filter, false, params), params);
+  if (!rows.ok()) return rows.error();
+  return rows->integer(0, 0);
 }
 
 }  // namespace spoorboek::store

@@ -54,6 +54,7 @@ class PostgresStore final : public Store {
 
   Result<CaseSummary> find_summary(std::int64_t case_id) override;
   Result<std::vector<CaseListing>> list_cases(const CaseFilter& filter) override;
+  Result<std::int64_t> count_cases(const CaseFilter& filter) override;
   Status put_summary(const CaseSummary& summary) override;
   Result<BulkIds> next_bulk_ids() override;
   Status bulk_load(const BulkBatch& batch) override;

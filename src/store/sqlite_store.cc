@@ -513,13 +513,20 @@ Result<CaseSummary> SqliteStore::find_summary(std::int64_t case_id) {
   return read_summary(query, 0);
 }
 
-Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filter) {
-  // Every value is bound; only fixed fragments and "?" placeholders are joined into the text.
-  std::string sql = "SELECT " + std::string(kSummaryColumns) +
-                    ", s.employer_id, s.employee_id, r.name, e.name, e.personnel_number ";
-  sql += "FROM case_summaries s JOIN employees e ON e.id = s.employee_id "
-         "JOIN employers r ON r.id = s.employer_id WHERE 1 = 1";
-  std::vector<std::variant<std::int64_t, std::string>> values;
+namespace {
+
+using FilterValues = std::vector<std::variant<std::int64_t, std::string>>;
+
+// The FROM and WHERE of a case listing: case_summaries s, with employees e joined when the
+// listing needs it (names, or a team's reach). Every value is bound; only fixed fragments and
+// "?" placeholders are joined into the text.
+std::string case_filter_sql(const CaseFilter& filter, bool join_employees, FilterValues& values) {
+  const CaseReachFilter& reach = filter.reach;
+  join_employees = join_employees || (!reach.unrestricted && reach.team_manager);
+  std::string sql = join_employees
+                        ? "FROM case_summaries s JOIN employees e ON e.id = s.employee_id "
+                          "JOIN employers r ON r.id = s.employer_id WHERE 1 = 1"
+                        : "FROM case_summaries s WHERE 1 = 1";
   if (filter.employee_id) {
     sql += " AND s.employee_id = ?";
     values.emplace_back(*filter.employee_id);
@@ -528,6 +535,7 @@ Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filte
     sql += " AND s.next_deadline_due <= ?";
     values.emplace_back(core::format_iso_date(*filter.due_on_or_before));
   }
+  if (filter.open_only) sql += " AND s.status <> 'recovered'";
   if (filter.employer_id) {
     sql += " AND s.employer_id = ?";
     values.emplace_back(*filter.employer_id);
@@ -541,7 +549,6 @@ Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filte
            "a.user_id = ?)";
     values.emplace_back(*filter.assignee_id);
   }
-  const CaseReachFilter& reach = filter.reach;
   if (!reach.unrestricted) {
     sql += " AND (0";
     for (const auto employer_id : reach.employer_ids) {
@@ -563,10 +570,10 @@ Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filte
     }
     sql += ")";
   }
-  sql += " ORDER BY s.next_deadline_due IS NULL, s.next_deadline_due, s.case_id LIMIT ? OFFSET ?";
-  values.emplace_back(filter.limit);
-  values.emplace_back(filter.offset);
-  Statement query(*statements_, sql);
+  return sql;
+}
+
+void bind_values(Statement& query, const FilterValues& values) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     const int index = static_cast<int>(i) + 1;
     if (const auto* number = std::get_if<std::int64_t>(&values[i])) {
@@ -575,6 +582,20 @@ Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filte
       query.bind(index, std::get<std::string>(values[i]));
     }
   }
+}
+
+}  // namespace
+
+Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filter) {
+  FilterValues values;
+  std::string sql = "SELECT " + std::string(kSummaryColumns) +
+                    ", s.employer_id, s.employee_id, r.name, e.name, e.personnel_number " +
+                    case_filter_sql(filter, true, values);
+  sql += " ORDER BY s.next_deadline_due IS NULL, s.next_deadline_due, s.case_id LIMIT ? OFFSET ?";
+  values.emplace_back(filter.limit);
+  values.emplace_back(filter.offset);
+  Statement query(*statements_, sql);
+  bind_values(query, values);
   std::vector<CaseListing> listings;
   while (query.step()) {
     constexpr int n = kSummaryColumnCount;
@@ -583,6 +604,14 @@ Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filte
   }
   if (query.failed()) return query.error();
   return listings;
+}
+
+Result<std::int64_t> SqliteStore::count_cases(const CaseFilter& filter) {
+  FilterValues values;
+  Statement query(*statements_, "SELECT count(*) " + case_filter_sql(filter, false, values));
+  bind_values(query, values);
+  if (!query.step()) return query.error();
+  return query.integer(0);
 }
 
 }  // namespace spoorboek::store

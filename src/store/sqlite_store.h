@@ -66,6 +66,7 @@ class SqliteStore final : public Store {
 
   Result<CaseSummary> find_summary(std::int64_t case_id) override;
   Result<std::vector<CaseListing>> list_cases(const CaseFilter& filter) override;
+  Result<std::int64_t> count_cases(const CaseFilter& filter) override;
   Status put_summary(const CaseSummary& summary) override;
 
   // Bulk load (sqlite_store_bulk.cc).

@@ -103,6 +103,8 @@ struct CaseFilter {
   std::optional<std::int64_t> employee_id;
   // Only cases whose next deadline is due on or before this day.
   std::optional<core::Date> due_on_or_before;
+  // Leaves out cases whose status is "recovered" (ended; app::detail::summary_is_open).
+  bool open_only = false;
   std::optional<std::int64_t> employer_id;
   std::optional<std::string> status;           // core::case_status_name()
   std::optional<std::int64_t> assignee_id;     // a user named on the case
@@ -230,6 +232,8 @@ class Store {
   virtual Result<CaseSummary> find_summary(std::int64_t case_id) = 0;
   // Ordered by next deadline (none last), then case id.
   virtual Result<std::vector<CaseListing>> list_cases(const CaseFilter& filter) = 0;
+  // How many cases list_cases() would list without the filter's limit and offset.
+  virtual Result<std::int64_t> count_cases(const CaseFilter& filter) = 0;
   // Replaces a case's summary row (rebuilding projections).
   virtual Status put_summary(const CaseSummary& summary) = 0;
 

@@ -66,6 +66,35 @@ TEST_F(CasesCsvTest, HoldsTheSameCasesAsTheJsonListingWithTheSameFilters) {
   EXPECT_EQ(all.body.find("sealed:"), std::string::npos);
 }
 
+// overdue=true lists exactly the open cases whose next deadline passed before today, paged by
+// the store, with the total of all of them.
+TEST_F(CasesCsvTest, OverdueListsExactlyTheLateCasesAndCountsThemAll) {
+  Client client(server_->port());
+  const Session manager = client.login("casemanager@demo.test", "demo");
+  const Json everything = client.get("/api/v1/cases?limit=500", manager.bearer()).json();
+  std::vector<std::int64_t> late;
+  for (const auto& row : everything["cases"]) {
+    if (!row["days_left"].is_null() && row["days_left"].get<int>() < 0) late.push_back(row["case_id"]);
+  }
+  ASSERT_FALSE(late.empty());
+  const Json overdue = client.get("/api/v1/cases?overdue=true&limit=500", manager.bearer()).json();
+  std::vector<std::int64_t> listed;
+  for (const auto& row : overdue["cases"]) listed.push_back(row["case_id"]);
+  EXPECT_EQ(listed, late);
+  EXPECT_EQ(overdue["total"], late.size());
+  const Json first = client.get("/api/v1/cases?overdue=true&limit=1", manager.bearer()).json();
+  ASSERT_EQ(first["cases"].size(), 1u);
+  EXPECT_EQ(first["total"], late.size());
+  const Json second =
+      client.get("/api/v1/cases?overdue=true&limit=1&offset=1", manager.bearer()).json();
+  if (late.size() > 1) {
+    EXPECT_EQ(second["cases"][0]["case_id"], late[1]);
+  }
+  const Reply bad = client.get("/api/v1/cases?overdue=soon", manager.bearer());
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.json()["error"]["field"], "overdue");
+}
+
 TEST_F(CasesCsvTest, BadFiltersAndAnonymousCallersAreRefused) {
   Client client(server_->port());
   EXPECT_EQ(client.get("/api/v1/cases.csv", Auth::none()).status, 401);

@@ -205,7 +205,7 @@ TEST_F(OpenApiTest, LoginDocumentsThrottlingAndPublicRoutesNeedNoLogin) {
   }
   EXPECT_EQ(list_parameters,
             (std::set<std::string>{"employer_id", "status", "due_within_days", "assignee_id",
-                                   "include_closed", "limit", "offset"}));
+                                   "include_closed", "overdue", "limit", "offset"}));
   for (const auto& p : paths["/api/v1/cases"]["get"]["parameters"]) {
     if (resolve(p).value("name", "") != "limit") continue;
     EXPECT_EQ(resolve(p)["schema"]["minimum"], 1);

@@ -345,8 +345,22 @@ TEST_P(StoreContractTest, ListingsHonourReachLimitAndOffset) {
   EXPECT_EQ(ids(both), (std::vector<std::int64_t>{case_}));
   both.offset = 1;
   EXPECT_EQ(ids(both), (std::vector<std::int64_t>{driver_case}));
+  // The count ignores limit and offset; open_only leaves out ended cases.
+  EXPECT_EQ(*store_->count_cases(both), 2);
+  CaseSummary ended;
+  ended.case_id = driver_case;
+  ended.status = "recovered";
+  ended.last_hash = std::string(core::kGenesisHash);
+  ended.updated_at = "2026-03-09T10:00:00Z";
+  ASSERT_TRUE(store_->put_summary(ended).ok());
+  CaseFilter open;
+  open.open_only = true;
+  EXPECT_EQ(ids(open), (std::vector<std::int64_t>{case_}));
+  EXPECT_EQ(*store_->count_cases(open), 1);
+  team.open_only = true;
+  EXPECT_EQ(*store_->count_cases(team), 1);
   CaseFilter by_status;
-  by_status.status = "no_sickness";
+  by_status.status = "recovered";
   by_status.employer_id = other_employer;
   EXPECT_EQ(ids(by_status), (std::vector<std::int64_t>{driver_case}));
   ASSERT_TRUE(store_->assign_case_user(case_, manager_id, "2026-03-05T10:00:00Z").ok());
