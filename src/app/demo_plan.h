@@ -11,26 +11,15 @@
 #include <string>
 #include <vector>
 
+#include "app/demo_cases.h"
 #include "core/case_file.h"
 
 namespace spoorboek::app::detail {
-
-struct DemoEntry {
-  core::EntryType type = core::EntryType::sick_report;
-  core::Date occurred_on{};
-  std::string payload;  // JSON object text
-};
 
 struct DemoEmployee {
   std::size_t employer = 0;  // index into DemoPlan::employers
   std::string name;
   std::string personnel_number;
-};
-
-struct DemoCase {
-  std::size_t employee = 0;  // index into DemoPlan::employees
-  std::vector<DemoEntry> entries;
-  bool pregnancy = false;    // the employee gets a woman's first name
 };
 
 struct DemoPlan {
