@@ -5,12 +5,14 @@
 #include <iterator>
 
 #include "app/application.h"
+#include "app/demo_accounts.h"
 #include "app/demo_plan.h"
 #include "app/policy.h"
 #include "app/prepare_append.h"
 #include "security/password.h"
 
 namespace spoorboek::app {
+namespace detail {
 namespace {
 
 constexpr std::string_view kDemoPassword = "demo";
@@ -21,9 +23,8 @@ struct DemoAccount {
   Role role;
 };
 
-// design.md's roles, one account each (issue 3): all with the password "demo".
-Status create_demo_account(store::Store& store, const DemoAccount& account,
-                           store::UserRecord user, const Moment& now) {
+Result<std::int64_t> create_demo_account(store::Store& store, const DemoAccount& account,
+                                         store::UserRecord user, const Moment& now) {
   auto hash = security::hash_password(kDemoPassword);
   if (!hash.ok()) return hash.error();
   user.email = std::string(account.email);
@@ -32,12 +33,62 @@ Status create_demo_account(store::Store& store, const DemoAccount& account,
   user.roles = {std::string(role_name(account.role))};
   user.is_demo = true;
   user.created_at = now.timestamp;
-  auto id = store.create_user(user);
-  if (!id.ok()) return id.error();
-  return core::ok_status();
+  return store.create_user(user);
 }
 
 }  // namespace
+
+// design.md's roles, one account each (issue 3): all with the password "demo".
+Result<std::int64_t> create_demo_staff(store::Store& store, const DemoOrganisations& where,
+                                       const Moment& now) {
+  store::UserRecord employer_staff;
+  employer_staff.employer_id = where.home_employer;
+  store::UserRecord arbo_staff;
+  arbo_staff.provider_id = where.arbo_service;
+  store::UserRecord office_staff;
+  office_staff.provider_id = where.reintegration_office;
+
+  const DemoAccount accounts[] = {
+      {"admin@demo.test", "Beheerder (demo)", Role::administrator},
+      {"casemanager@demo.test", "Casemanager (demo)", Role::case_manager},
+      {"manager@demo.test", "Leidinggevende (demo)", Role::line_manager},
+      {"doctor@demo.test", "Bedrijfsarts (demo)", Role::company_doctor},
+      {"expert@demo.test", "Arbeidsdeskundige (demo)", Role::occupational_expert},
+      {"coach@demo.test", "Re-integratiecoach (demo)", Role::reintegration_coach},
+  };
+  const store::UserRecord* tenancy[] = {nullptr,     &employer_staff, &employer_staff,
+                                        &arbo_staff, &arbo_staff,     &office_staff};
+  std::int64_t manager = 0;
+  for (std::size_t i = 0; i < std::size(accounts); ++i) {
+    store::UserRecord user = tenancy[i] ? *tenancy[i] : store::UserRecord{};
+    auto created = create_demo_account(store, accounts[i], user, now);
+    if (!created.ok()) return created.error();
+    if (accounts[i].role == Role::line_manager) manager = *created;
+  }
+  if (auto marked = store.put_setting("demo_accounts", "1"); !marked.ok()) return marked.error();
+  return manager;
+}
+
+Status lead_demo_team(store::Store& store, std::int64_t manager_user_id,
+                      const std::vector<std::int64_t>& employee_ids) {
+  for (const auto employee_id : employee_ids) {
+    if (auto led = store.set_employee_manager(employee_id, manager_user_id); !led.ok()) return led;
+  }
+  return core::ok_status();
+}
+
+Status create_demo_employee_account(store::Store& store, std::int64_t home_employer,
+                                    std::int64_t employee_id, const Moment& now) {
+  store::UserRecord employee;
+  employee.employer_id = home_employer;
+  employee.employee_id = employee_id;
+  auto created = create_demo_account(
+      store, {"employee@demo.test", "Werknemer (demo)", Role::employee}, employee, now);
+  if (!created.ok()) return created.error();
+  return core::ok_status();
+}
+
+}  // namespace detail
 
 Result<DemoReport> Application::load_demo(const Actor& actor, const DemoOptions& options,
                                           const Moment& now) {
@@ -116,32 +167,10 @@ Status Application::add_demo_accounts(const detail::DemoPlan& plan,
   if (!office.ok()) return office.error();
 
   const std::int64_t home = employer_ids.front();
-  store::UserRecord employer_staff;
-  employer_staff.employer_id = home;
-  store::UserRecord arbo_staff;
-  arbo_staff.provider_id = *arbo;
-  store::UserRecord office_staff;
-  office_staff.provider_id = *office;
-
-  const DemoAccount accounts[] = {
-      {"admin@demo.test", "Beheerder (demo)", Role::administrator},
-      {"casemanager@demo.test", "Casemanager (demo)", Role::case_manager},
-      {"manager@demo.test", "Leidinggevende (demo)", Role::line_manager},
-      {"doctor@demo.test", "Bedrijfsarts (demo)", Role::company_doctor},
-      {"expert@demo.test", "Arbeidsdeskundige (demo)", Role::occupational_expert},
-      {"coach@demo.test", "Re-integratiecoach (demo)", Role::reintegration_coach},
-  };
-  const store::UserRecord* tenancy[] = {nullptr,     &employer_staff, &employer_staff,
-                                        &arbo_staff, &arbo_staff,     &office_staff};
-  for (std::size_t i = 0; i < std::size(accounts); ++i) {
-    store::UserRecord user = tenancy[i] ? *tenancy[i] : store::UserRecord{};
-    if (auto created = create_demo_account(store_, accounts[i], user, now); !created.ok()) {
-      return created;
-    }
-  }
-  auto manager = store_.find_user_by_email("manager@demo.test");
+  auto manager = detail::create_demo_staff(store_, {home, *arbo, *office}, now);
   if (!manager.ok()) return manager.error();
 
+  std::vector<std::int64_t> team;
   std::optional<std::int64_t> own_employee;
   for (std::size_t i = 0; i < plan.cases.size(); ++i) {
     const auto& planned = plan.cases[i];
@@ -158,24 +187,16 @@ Status Application::add_demo_accounts(const detail::DemoPlan& plan,
       }
     }
     if (!at_home) continue;
-    if (auto led = store_.set_employee_manager(employee_id, manager->id); !led.ok()) return led;
+    team.push_back(employee_id);
     auto summary = store_.find_summary(case_ids[i]);
     if (!summary.ok()) return summary.error();
     if (!own_employee && detail::summary_is_open(*summary) && summary->first_sick_day) {
       own_employee = employee_id;
     }
   }
-  if (own_employee) {
-    store::UserRecord employee;
-    employee.employer_id = home;
-    employee.employee_id = own_employee;
-    if (auto created = create_demo_account(
-            store_, {"employee@demo.test", "Werknemer (demo)", Role::employee}, employee, now);
-        !created.ok()) {
-      return created;
-    }
-  }
-  return store_.put_setting("demo_accounts", "1");
+  if (auto led = detail::lead_demo_team(store_, *manager, team); !led.ok()) return led;
+  if (!own_employee) return core::ok_status();
+  return detail::create_demo_employee_account(store_, home, *own_employee, now);
 }
 
 }  // namespace spoorboek::app

@@ -107,6 +107,15 @@ class CaseScript {
     }
     return 0;
   }
+  // The first entry of this type, nullptr when absent.
+  const DemoEntry* find(core::EntryType type) const {
+    for (const auto& entry : entries_) {
+      if (entry.type == type) return &entry;
+    }
+    return nullptr;
+  }
+  const std::vector<DemoEntry>& entries() const { return entries_; }
+  core::Date until() const { return until_; }
   std::vector<DemoEntry> take() { return std::move(entries_); }
 
  private:
