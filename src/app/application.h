@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -197,6 +198,31 @@ struct DemoReport {
   std::int64_t entries = 0;
 };
 
+// The scale demo (demo_scale.cc, app/demo_scale_plan.h): `employees` employees across employers
+// of realistic sizes with about one case each, deterministic for a seed, dates relative to the
+// Moment's today, loaded in batches of about `batch_size` cases (one transaction each).
+struct ScaleDemoOptions {
+  std::int64_t employees = 0;
+  std::uint64_t seed = 1;
+  std::int64_t batch_size = 2000;
+};
+inline constexpr std::int64_t kMaxScaleDemoEmployees = 10'000'000;
+inline constexpr std::int64_t kMaxScaleDemoBatchSize = 100'000;
+// Code "invalid", field "employees" (1 to kMaxScaleDemoEmployees) or "batch_size" (1 to
+// kMaxScaleDemoBatchSize): the options alone, so an adapter can refuse them before it opens
+// anything.
+Status check_scale_demo_options(const ScaleDemoOptions& options);
+
+// How far a scale demo has come, after each batch.
+struct ScaleProgress {
+  std::int64_t employees_done = 0;
+  std::int64_t employees_total = 0;
+  std::int64_t employers = 0;
+  std::int64_t cases = 0;
+  std::int64_t entries = 0;
+};
+using ScaleProgressCallback = std::function<void(const ScaleProgress&)>;
+
 class Application {
  public:
   // REQUIRES: `store` outlives the application.
@@ -285,6 +311,18 @@ class Application {
 
   // Loads the demo data set (demo.cc) with batch appends.
   Result<DemoReport> load_demo(const Actor& actor, const DemoOptions& options, const Moment& now);
+  // Loads the scale demo (demo_scale.cc) through Store::bulk_load, batch by batch, each batch
+  // (its rows, its employers' arbo service, any demo account it makes possible) in one
+  // transaction, calling `progress` after each. Refuses a database that holds employers
+  // ("not_empty", field "db") and bad options (check_scale_demo_options), writing nothing. The
+  // demo accounts are those of load_demo: the employer-side ones at the first employer, the
+  // company doctor and the expert at the arbo service of the first 100 employers, the coach at
+  // the first reintegration office. Medical parts are left out. A failure after the first batch
+  // leaves the batches before it in the database; its message says how far the load came.
+  // Generating the next batch overlaps with loading the current one (a worker thread that
+  // touches no store).
+  Result<DemoReport> load_scale_demo(const Actor& actor, const ScaleDemoOptions& options,
+                                     const Moment& now, const ScaleProgressCallback& progress = {});
 
  private:
   // The check of a file already read and folded (check_case, get_case_file with_check).

@@ -1,8 +1,11 @@
-// `init`, `verify`, `append`, `rebuild` and `demo`: the commands that create, check and fill a
-// database.
+// `init`, `verify`, `append`, `rebuild` and `demo` (also `demo --scale N`): the commands that
+// create, check and fill a database.
 // `show` and `cases` render in cmd_database_show.cc, `check` in cmd_check.cc. Each parses, calls one use case per unit of
 // work, and renders.
 #include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -10,6 +13,8 @@
 
 #include "cli/cmd_database_support.h"
 #include "cli/commands.h"
+#include "cli/scale_progress.h"
+#include "platform/clock.h"
 
 namespace spoorboek::cli {
 
@@ -157,21 +162,70 @@ void register_rebuild(CLI::App& app, int& exit_code) {
   });
 }
 
+struct DemoCommandOptions {
+  std::string path;
+  std::uint64_t seed = 1;
+  std::string as_of;
+  std::int64_t scale = 0;
+  std::int64_t batch_size = app::ScaleDemoOptions{}.batch_size;
+};
+
+// `demo --scale N`: the options are checked before the database is opened or created, so bad
+// input leaves no file behind.
+int run_scale_demo(const DemoCommandOptions& options, app::Moment now) {
+  const app::ScaleDemoOptions scale{options.scale, options.seed, options.batch_size};
+  if (auto valid = app::check_scale_demo_options(scale); !valid.ok()) {
+    core::Error error = valid.error();
+    error.field = error.field == "employees" ? "--scale" : "--batch-size";
+    return report_error("demo", error);
+  }
+  auto database = open_database(options.path, /*create=*/true);
+  if (!database.ok()) return report_error("demo", database.error());
+  const app::Actor actor = cli_actor();
+  if (auto status = database->app->init_database(actor); !status.ok()) {
+    return report_error("demo", status.error());
+  }
+  const double started = platform::monotonic_seconds();
+  ScaleProgressBar bar(std::cerr, isatty(STDERR_FILENO) == 1, started);
+  auto report = database->app->load_scale_demo(
+      actor, scale, now,
+      [&bar](const app::ScaleProgress& progress) {
+        bar.update(progress, platform::monotonic_seconds());
+      });
+  bar.finish();
+  if (!report.ok()) return report_error("demo", report.error());
+  const double elapsed = platform::monotonic_seconds() - started;
+  std::cout << "scale demo loaded into " << options.path << ": " << grouped(report->employers)
+            << " employers, " << grouped(report->employees) << " employees, "
+            << grouped(report->cases) << " cases, " << grouped(report->entries)
+            << " entries (as of " << core::format_iso_date(now.today) << ", seed " << options.seed
+            << ") in " << clock_duration(elapsed) << " ("
+            << grouped(static_cast<std::int64_t>(static_cast<double>(report->entries) /
+                                                 std::max(elapsed, 1e-9)))
+            << " entries/s)\n";
+  return kExitOk;
+}
+
 void register_demo(CLI::App& app, int& exit_code) {
-  struct Options {
-    std::string path;
-    std::uint64_t seed = 1;
-    std::string as_of;
-  };
-  auto options = std::make_shared<Options>();
+  auto options = std::make_shared<DemoCommandOptions>();
   auto* command = app.add_subcommand(
       "demo", "Fill a database with a realistic, deterministic demo: employers, a few hundred "
-              "employees and cases at every stage of the 104 weeks");
+              "employees and cases at every stage of the 104 weeks; with --scale N, N employees "
+              "and about N cases loaded in bulk");
   command->add_option("--db", options->path, std::string(kDbHelp) + " (created when missing)")
       ->required();
   command->add_option("--seed", options->seed, "Seed of the generator (same seed, same data)");
   command->add_option("--as-of", options->as_of, "Date the demo is built around (default today)");
-  command->callback([options, &exit_code] {
+  auto* scale = command->add_option(
+      "--scale", options->scale,
+      "Generate N employees (1 to " + std::to_string(app::kMaxScaleDemoEmployees) +
+          ") across employers, about one case each with some 20 entries on average; progress "
+          "on stderr. Medical parts are left out");
+  auto* batch_size = command->add_option(
+      "--batch-size", options->batch_size,
+      "With --scale: cases per batch, each loaded in one transaction (default " +
+          std::to_string(app::ScaleDemoOptions{}.batch_size) + ")");
+  command->callback([options, scale, batch_size, &exit_code] {
     app::Moment now = current_moment();
     auto as_of = date_option(options->as_of, "--as-of", now.today);
     if (!as_of.ok()) {
@@ -179,6 +233,15 @@ void register_demo(CLI::App& app, int& exit_code) {
       return;
     }
     now.today = *as_of;
+    if (scale->count() > 0) {
+      exit_code = run_scale_demo(*options, now);
+      return;
+    }
+    if (batch_size->count() > 0) {
+      exit_code = report_error(
+          "demo", core::make_error("invalid", "--batch-size", "is only for a demo with --scale"));
+      return;
+    }
     auto database = open_database(options->path, /*create=*/true);
     if (!database.ok()) {
       exit_code = report_error("demo", database.error());

@@ -13,4 +13,8 @@ core::Date local_today();
 // Now: the local date, the UTC timestamp "2026-03-02T10:15:00Z" and unix seconds.
 app::Moment current_moment();
 
+// Seconds on a monotonic clock from an arbitrary start: for durations (progress, elapsed time),
+// never for dates.
+double monotonic_seconds();
+
 }  // namespace spoorboek::platform
