@@ -39,6 +39,8 @@ make_demo_db() {
 
 # Starts `spoorboek serve` on $DB (extra arguments passed on); sets SERVER_PID and SERVER_PORT.
 start_server() {
+  # Emptied first: a restarted server must not be read from its predecessor's output.
+  : > "$WORK/serve.err"
   "$BIN" serve --db "$DB" --port 0 --no-access-log "$@" > "$WORK/serve.out" 2> "$WORK/serve.err" &
   SERVER_PID=$!
   local i
