@@ -1,6 +1,11 @@
 // The scale demo use case: the generator's batches (demo_scale_plan.h) through the store's bulk
 // path, one transaction per batch, with the demo accounts of the small demo.
 #include <future>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <system_error>
+#include <vector>
 
 #include "app/application.h"
 #include "app/demo_accounts.h"
@@ -154,7 +159,12 @@ Result<DemoReport> Application::load_scale_demo(const Actor& actor,
   std::future<Result<detail::ScaleBatch>> pending;
   const auto generate_next = [&] {
     if (planner->done()) return;
-    pending = std::async(std::launch::async, [&planner] { return planner->next_batch(); });
+    const auto next = [&planner] { return planner->next_batch(); };
+    try {
+      pending = std::async(std::launch::async, next);
+    } catch (const std::system_error&) {
+      pending = std::async(std::launch::deferred, next);  // no thread to be had: one at a time
+    }
   };
   generate_next();
   while (pending.valid()) {
