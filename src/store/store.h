@@ -191,6 +191,26 @@ struct BulkIds {
 // computed.
 Status check_bulk_batch(const BulkBatch& batch);
 
+// --- HR import (schema 5; app/hr_import.h) ---
+// A recovery or partial recovery from an HR or payroll file whose sick period is not recorded
+// (yet): held until an import (or a case manager) brings the sick report, then applied and
+// released. The store keeps it as given; the application decides what it means.
+struct HeldReport {
+  std::int64_t id = 0;
+  std::int64_t employee_id = 0;
+  core::EntryType type = core::EntryType::recovery;  // the entry it becomes
+  core::Date occurred_on{};
+  std::string payload = "{}";  // canonical JSON of that entry's payload
+  std::string source;          // where it came from: "<file name>, line 12"
+  std::string held_at;         // UTC timestamp
+  std::string held_by;         // the actor id that imported it
+  // Filled in by list_held_reports from the employee's record.
+  std::int64_t employer_id = 0;
+  std::string personnel_number;
+  std::string employee_name;
+  friend bool operator==(const HeldReport&, const HeldReport&) = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -300,6 +320,23 @@ class Store {
 
   virtual Result<std::optional<std::string>> get_setting(std::string_view key) = 0;
   virtual Status put_setting(std::string_view key, std::string_view value) = 0;
+
+  // --- HR import (schema 5; app/hr_import.h). Each method is one transaction of its own, or
+  // joins the caller's transaction(). ---
+  // Holds a report; returns its id. The record's id, employer_id, personnel_number and
+  // employee_name are ignored. "not_found" (field "employee_id") for an unknown employee;
+  // "conflict" (field "occurred_on") when the employee has a held report of the same type and
+  // occurred_on already (then nothing is written).
+  virtual Result<std::int64_t> hold_report(const HeldReport& report) = 0;
+  // The held reports of the employer's employees, ordered by employee_id, then occurred_on, then
+  // id; empty for an unknown employer.
+  virtual Result<std::vector<HeldReport>> list_held_reports(std::int64_t employer_id) = 0;
+  // Deletes a held report (it was applied, or is no longer needed). "not_found" (field
+  // "held_id") when there is none with this id.
+  virtual Status release_held_report(std::int64_t held_id) = 0;
+  // Sets an employee's name. "not_found" (field "employee_id") for an unknown employee;
+  // "invalid" (field "name") for a name outside 1-200 bytes (nothing written).
+  virtual Status rename_employee(std::int64_t employee_id, std::string_view name) = 0;
 };
 
 }  // namespace spoorboek::store
