@@ -1,0 +1,45 @@
+// Internal to the HR imports (hr_import.cc, hr_import_reports.cc): the parts both share.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/hr_import.h"
+
+namespace spoorboek::app::detail {
+
+// Appends errors to the report (counted; finish_report keeps the first kMaxReportedErrors).
+void add_errors(HrImportReport& report, const std::vector<LineError>& errors);
+// Sorts lines and errors, counts the outcomes, caps the errors.
+void finish_report(HrImportReport& report);
+std::string outcome_summary(const HrImportReport& report);
+
+Status audit_import(store::Store& store, const Actor& actor, const Moment& now,
+                    std::string_view action, std::int64_t employer_id, std::string detail);
+
+void progress(const HrImportOptions& options, std::string_view phase, std::size_t done,
+              std::size_t total);
+
+// An error when the employer column names another employer than the import's (by id or name).
+std::optional<LineError> employer_mismatch(const std::string& value,
+                                           const store::Employer& employer, std::size_t line,
+                                           const std::string& column);
+
+// The all-or-nothing frame of an import. `plan` fills the report and adds line errors to
+// `errors`; `apply` writes the plan, setting `line` to the file line of each write so that an
+// unexpected refusal names it. A dry run only plans. A real run plans and applies in one store
+// transaction, and applies only when no line has an error and the plan changes anything (so a
+// file imported twice writes nothing, not even to the audit log). A failure of `apply` rolls
+// everything back: a storage failure is the result's error, any other becomes a line error.
+using ImportPlan = std::function<Status()>;
+using ImportApply = std::function<Status(std::size_t& line)>;
+Result<HrImportReport> run_import(store::Store& store, HrImportReport& report,
+                                  std::vector<LineError>& errors, const HrImportOptions& options,
+                                  const ImportPlan& plan, const ImportApply& apply);
+
+}  // namespace spoorboek::app::detail
