@@ -8,9 +8,8 @@
 #include <memory>
 #include <string>
 
-#include "app/accounts.h"
 #include "app/documents.h"
-#include "app/login_throttle.h"
+#include "cli/acting_user.h"
 #include "cli/cmd_database_support.h"
 #include "cli/commands.h"
 #include "cli/output_file.h"
@@ -18,23 +17,6 @@
 
 namespace spoorboek::cli {
 namespace {
-
-// The view of the user with this e-mail address; a disabled account acts for nobody.
-core::Result<app::Actor> actor_for_email(Database& database, const std::string& email) {
-  auto user = database.store->find_user_by_email(email);
-  if (!user.ok()) {
-    if (user.error().code == "not_found") {
-      return core::make_error("not_found", "--as", "there is no user '" + email + "'");
-    }
-    return user.error();
-  }
-  if (user->disabled) {
-    return core::make_error("forbidden", "--as", "the user '" + email + "' is disabled");
-  }
-  app::LoginThrottle throttle;
-  app::Accounts accounts(*database.store, database.medical_key.get(), throttle);
-  return accounts.load_actor(user->id);
-}
 
 std::string kinds_list() {
   std::string names;
@@ -94,15 +76,12 @@ void register_report_command(CLI::App& app, int& exit_code) {
       return;
     }
     Database& database = opened->database;
-    app::Actor actor = cli_actor();
-    if (!options->as_user.empty()) {
-      auto user = actor_for_email(database, options->as_user);
-      if (!user.ok()) {
-        exit_code = report_error("report", user.error());
-        return;
-      }
-      actor = std::move(*user);
+    auto acting = acting_user(database, options->as_user);
+    if (!acting.ok()) {
+      exit_code = report_error("report", acting.error());
+      return;
     }
+    const app::Actor& actor = *acting;
     const web::Catalogue& catalogue = web::Catalogue::instance();
     const app::DocumentWords words{*language, [&catalogue, language](std::string_view key) {
                                      return std::string(catalogue.text(*language, key));

@@ -10,31 +10,13 @@
 #include <sstream>
 #include <string>
 
-#include "app/accounts.h"
+#include "cli/acting_user.h"
 #include "cli/cmd_database_support.h"
 #include "cli/commands.h"
 #include "cli/output_file.h"
 
 namespace spoorboek::cli {
 namespace {
-
-// The actor of `--as EMAIL`: that user's roles and reach; without it the operator, an
-// administrator of the whole installation.
-core::Result<app::Actor> acting_user(Database& database, const std::string& email) {
-  if (email.empty()) return cli_actor();
-  auto user = database.store->find_user_by_email(email);
-  if (!user.ok()) {
-    if (user.error().code != "not_found") return user.error();
-    return core::make_error("not_found", "--as", "there is no user with e-mail address " + email);
-  }
-  app::LoginThrottle throttle;
-  app::Accounts accounts(*database.store, database.medical_key.get(), throttle);
-  auto actor = accounts.load_actor(user->id);
-  if (!actor.ok() && actor.error().code == "unauthenticated") {
-    return core::make_error("forbidden", "--as", "the account of " + email + " is disabled");
-  }
-  return actor;
-}
 
 void register_export(CLI::App& app, int& exit_code) {
   struct Options {
