@@ -111,6 +111,11 @@ void add_errors(HrImportReport& report, const std::vector<LineError>& errors) {
   }
 }
 
+void count_outcomes(HrImportReport& report) {
+  report.counts = {};
+  for (const auto& line : report.lines) ++report.counts[static_cast<std::size_t>(line.outcome)];
+}
+
 void finish_report(HrImportReport& report) {
   std::stable_sort(report.lines.begin(), report.lines.end(),
                    [](const ImportLineResult& a, const ImportLineResult& b) {
@@ -120,8 +125,7 @@ void finish_report(HrImportReport& report) {
                      };
                      return key(a) < key(b);
                    });
-  report.counts = {};
-  for (const auto& line : report.lines) ++report.counts[static_cast<std::size_t>(line.outcome)];
+  count_outcomes(report);
   std::stable_sort(report.errors.begin(), report.errors.end(),
                    [](const LineError& a, const LineError& b) { return a.line < b.line; });
   if (report.errors.size() > kMaxReportedErrors) report.errors.resize(kMaxReportedErrors);
@@ -175,14 +179,16 @@ std::optional<LineError> employer_mismatch(const std::string& value, const store
 Result<HrImportReport> run_import(store::Store& store, HrImportReport& report,
                                   std::vector<LineError>& errors, const HrImportOptions& options,
                                   const ImportPlan& plan, const ImportApply& apply) {
+  // The plan's result indices stay valid until finish_report() sorts the lines.
   const auto planned = [&]() -> Status {
     if (auto made = plan(); !made.ok()) return made;
     add_errors(report, errors);
-    finish_report(report);
+    count_outcomes(report);
     return core::ok_status();
   };
   if (options.dry_run) {
     if (auto made = planned(); !made.ok()) return made.error();
+    finish_report(report);
     return report;
   }
   std::size_t line = 0;
@@ -202,6 +208,7 @@ Result<HrImportReport> run_import(store::Store& store, HrImportReport& report,
     return report;
   }
   report.written = applying;
+  finish_report(report);
   return report;
 }
 
@@ -348,7 +355,6 @@ Result<HrImportReport> HrImport::import_employees(const Actor& actor, std::int64
       }
       detail::progress(options, "writing", ++done, writes);
     }
-    detail::finish_report(report);
     return detail::audit_import(store_, actor, now, "hr_import_employees", employer_id,
                                 options.file_name + ": " + detail::outcome_summary(report));
   };

@@ -659,7 +659,6 @@ Result<HrImportReport> HrImport::import_reports(const Actor& actor, std::int64_t
       if (sim && write.result) report.lines[*write.result].case_id = sim->case_id;
       detail::progress(options, "writing", ++done, total);
     }
-    detail::finish_report(report);
     return detail::audit_import(store_, actor, now, "hr_import_reports", employer_id,
                                 options.file_name + ": " + detail::outcome_summary(report));
   };

@@ -15,7 +15,10 @@ namespace spoorboek::app::detail {
 
 // Appends errors to the report (counted; finish_report keeps the first kMaxReportedErrors).
 void add_errors(HrImportReport& report, const std::vector<LineError>& errors);
-// Sorts lines and errors, counts the outcomes, caps the errors.
+// Counts the outcomes of the report's lines.
+void count_outcomes(HrImportReport& report);
+// Counts, then sorts lines and errors and caps the errors: the plan's indices into
+// report.lines are no longer valid afterwards.
 void finish_report(HrImportReport& report);
 std::string outcome_summary(const HrImportReport& report);
 

@@ -236,6 +236,11 @@ TEST_F(HrImportTest, ReportsInAnyOrderAreAppliedPerEmployeeInDateOrder) {
   EXPECT_EQ(report->lines[0].case_id, vries[0].case_id);
   EXPECT_EQ(report->lines[0].detail, "recovery on 2026-03-30 in the new case from 2026-03-02");
   EXPECT_EQ(store_->find_summary(entries_of("00124")[0].case_id)->status, "sick");
+  // Every line names the case of its own employee.
+  for (const auto& line : report->lines) {
+    ASSERT_TRUE(line.case_id.has_value()) << line.line;
+    EXPECT_EQ(store_->find_case(*line.case_id)->employee_id, line.employee_id) << line.line;
+  }
   const auto verified = app_->verify_all(kAdmin);
   ASSERT_TRUE(verified.ok());
   EXPECT_TRUE(verified->broken.empty());
