@@ -32,6 +32,10 @@ void register_transfer_commands(CLI::App& app, int& exit_code);
 // `user add` (accounts from the shell: the first administrator of a new installation).
 void register_user_command(CLI::App& app, int& exit_code);
 
+// `import-employees`, `import-reports` and `held-reports` (the staff list and the sick and
+// recovery reports from HR and payroll, as CSV: docs/import.md).
+void register_hr_import_commands(CLI::App& app, int& exit_code);
+
 // `report --db PATH CASE --out FILE.pdf [--document KIND] [--lang nl|en] [--as EMAIL]` (a
 // document of a case file as PDF).
 void register_report_command(CLI::App& app, int& exit_code);

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   spoorboek::cli::register_serve_command(app, exit_code);
   spoorboek::cli::register_user_command(app, exit_code);
   spoorboek::cli::register_transfer_commands(app, exit_code);
+  spoorboek::cli::register_hr_import_commands(app, exit_code);
   spoorboek::cli::register_report_command(app, exit_code);
   try {
     app.parse(argc, argv);
