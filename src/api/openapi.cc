@@ -779,6 +779,84 @@ constexpr std::array kDocumentParts = {
       }
     },
 )json"),
+    std::string_view(R"json(    "/api/v1/employers/{id}/imports/employees": {
+      "parameters": [{"$ref": "#/components/parameters/Id"}],
+      "post": {
+        "tags": ["organisations"],
+        "summary": "Import the employer's staff list from HR (CSV)",
+        "operationId": "importEmployees",
+        "description": "The employer's administrators and its own case managers; other roles 403, an employer the caller does not administer 404. The CSV (columns: docs/import.md) comes as a JSON string. New personnel numbers become employees; known ones get the file's name and line manager (by e-mail). All or nothing: with any line error nothing is written and the answer is 422 with the report beside the error. dry_run plans and writes nothing. The same file twice changes nothing.",
+        "requestBody": {
+          "required": true,
+          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportRequest"}}}
+        },
+        "responses": {
+          "200": {
+            "description": "Imported, planned (dry_run) or nothing to change.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}
+          },
+          "400": {"$ref": "#/components/responses/400"},
+          "401": {"$ref": "#/components/responses/401"},
+          "403": {"$ref": "#/components/responses/403"},
+          "404": {"$ref": "#/components/responses/404"},
+          "413": {"$ref": "#/components/responses/413"},
+          "422": {
+            "description": "Line errors (invalid_lines, field csv; nothing was written, the report lists every error as line, column and message), or an invalid body.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportRefused"}}}
+          },
+          "503": {"$ref": "#/components/responses/503"}
+        }
+      }
+    },
+    "/api/v1/employers/{id}/imports/reports": {
+      "parameters": [{"$ref": "#/components/parameters/Id"}],
+      "post": {
+        "tags": ["organisations"],
+        "summary": "Import sick and recovery reports from payroll (CSV)",
+        "operationId": "importReports",
+        "description": "Who may, the body and the answers as for the staff list. Each line (ziek, hersteld, gedeeltelijk hersteld; docs/import.md) becomes the entry a case manager would record, per employee in date order; a recovery whose sick period is not recorded yet is held and applied by a later import. Unknown personnel numbers are line errors.",
+        "requestBody": {
+          "required": true,
+          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportRequest"}}}
+        },
+        "responses": {
+          "200": {
+            "description": "Imported, planned (dry_run) or nothing to change.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}
+          },
+          "400": {"$ref": "#/components/responses/400"},
+          "401": {"$ref": "#/components/responses/401"},
+          "403": {"$ref": "#/components/responses/403"},
+          "404": {"$ref": "#/components/responses/404"},
+          "413": {"$ref": "#/components/responses/413"},
+          "422": {
+            "description": "Line errors (invalid_lines, field csv; nothing was written), or an invalid body.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportRefused"}}}
+          },
+          "503": {"$ref": "#/components/responses/503"}
+        }
+      }
+    },
+    "/api/v1/employers/{id}/held-reports": {
+      "parameters": [{"$ref": "#/components/parameters/Id"}],
+      "get": {
+        "tags": ["organisations"],
+        "summary": "List the employer's held reports",
+        "operationId": "listHeldReports",
+        "description": "Recoveries and partial recoveries of an import that wait for their sick period, by employee and date. Who may: as for the imports.",
+        "responses": {
+          "200": {
+            "description": "Held reports.",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HeldReportList"}}}
+          },
+          "401": {"$ref": "#/components/responses/401"},
+          "403": {"$ref": "#/components/responses/403"},
+          "404": {"$ref": "#/components/responses/404"},
+          "503": {"$ref": "#/components/responses/503"}
+        }
+      }
+    },
+)json"),
     std::string_view(R"json(    "/api/v1/providers/{id}/employers": {
       "parameters": [{"$ref": "#/components/parameters/Id"}],
       "post": {
@@ -1738,6 +1816,105 @@ constexpr std::array kDocumentParts = {
           "token": {"type": "string", "description": "sbk_...: shown this once."}
         },
         "required": ["id", "token"],
+        "additionalProperties": false
+      },
+      "ImportRequest": {
+        "type": "object",
+        "properties": {
+          "csv": {"type": "string", "minLength": 1, "description": "The whole CSV file: a header row and data rows, ';' or ',' (docs/import.md)."},
+          "file_name": {"type": "string", "maxLength": 200, "description": "Recorded as the entries' actor import:<file_name> and the held reports' source (default api.csv)."},
+          "dry_run": {"type": "boolean", "description": "Plan only: write nothing."}
+        },
+        "required": ["csv"],
+        "additionalProperties": false
+      },
+      "ImportReport": {
+        "type": "object",
+        "properties": {
+          "dry_run": {"type": "boolean"},
+          "written": {"type": "boolean", "description": "The changes are in the database."},
+          "data_rows": {"type": "integer"},
+          "counts": {
+            "type": "object",
+            "properties": {
+              "created": {"type": "integer"},
+              "updated": {"type": "integer"},
+              "unchanged": {"type": "integer"},
+              "duplicate": {"type": "integer"},
+              "held": {"type": "integer"},
+              "applied_from_held": {"type": "integer"},
+              "released_from_held": {"type": "integer"}
+            },
+            "additionalProperties": false
+          },
+          "lines": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "line": {"type": "integer", "description": "The file's line; 0 for a report held by an earlier import."},
+                "personnel_number": {"type": "string"},
+                "outcome": {"type": "string", "enum": ["created", "updated", "unchanged", "duplicate", "held", "applied_from_held", "released_from_held"]},
+                "detail": {"type": "string"},
+                "employee_id": {"type": "integer", "nullable": true},
+                "case_id": {"type": "integer", "nullable": true}
+              },
+              "required": ["line", "personnel_number", "outcome", "detail", "employee_id", "case_id"],
+              "additionalProperties": false
+            }
+          },
+          "errors": {
+            "type": "array",
+            "description": "The first 100 line errors.",
+            "items": {
+              "type": "object",
+              "properties": {
+                "line": {"type": "integer", "description": "0: the file as a whole."},
+                "column": {"type": "string", "description": "As the header writes it; empty for the row as a whole."},
+                "code": {"type": "string"},
+                "message": {"type": "string"}
+              },
+              "required": ["line", "column", "code", "message"],
+              "additionalProperties": false
+            }
+          },
+          "error_count": {"type": "integer"},
+          "ignored_columns": {"type": "array", "items": {"type": "string"}},
+          "still_held": {"type": "integer", "description": "Reports: held for the employer after this import."}
+        },
+        "required": ["dry_run", "written", "data_rows", "counts", "lines", "errors", "error_count", "ignored_columns", "still_held"],
+        "additionalProperties": false
+      },
+      "ImportRefused": {
+        "type": "object",
+        "properties": {
+          "error": {"$ref": "#/components/schemas/Error/properties/error"},
+          "report": {"$ref": "#/components/schemas/ImportReport"}
+        },
+        "required": ["error"],
+        "additionalProperties": false
+      },
+      "HeldReport": {
+        "type": "object",
+        "properties": {
+          "id": {"type": "integer"},
+          "employee_id": {"type": "integer"},
+          "personnel_number": {"type": "string"},
+          "employee_name": {"type": "string"},
+          "type": {"type": "string", "enum": ["recovery", "partial_work"]},
+          "occurred_on": {"type": "string", "format": "date"},
+          "payload": {"type": "object"},
+          "source": {"type": "string", "description": "<file name>, line N"},
+          "held_at": {"type": "string"},
+          "held_by": {"type": "string"}
+        },
+        "required": ["id", "employee_id", "personnel_number", "employee_name", "type", "occurred_on", "payload", "source", "held_at", "held_by"],
+        "additionalProperties": false
+      },
+      "HeldReportList": {
+        "type": "object",
+        "properties": {"held_reports": {"type": "array", "items": {"$ref": "#/components/schemas/HeldReport"}}},
+        "required": ["held_reports"],
         "additionalProperties": false
       },
       "Revoked": {

@@ -3,6 +3,7 @@
 #include "api/api_state.h"
 #include "api/render.h"
 #include "api/request_parsers.h"
+#include "api/routes_imports.h"
 
 namespace spoorboek::api {
 namespace {
@@ -182,6 +183,9 @@ void register_admin_routes(Router& router, ApiState& state) {
                }
                return ok_json(200, R"({"revoked":true})");
              }));
+
+  // The HR imports of an employer (routes_imports.cc).
+  register_import_routes(router, state);
 }
 
 }  // namespace spoorboek::api

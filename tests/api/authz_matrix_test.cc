@@ -481,6 +481,40 @@ std::vector<Row> AuthzMatrixTest::table() {
          return Request{id_path("/api/v1/employees/{id}/manager", t.manager_employee),
                         Json{{"user_id", t.line_manager_user}}};
        }});
+  // The HR imports: the employer's administrators and its own case managers (app/hr_import.h).
+  row({"POST", "/api/v1/employers/{id}/imports/employees", "", kTargeted,
+       {401, 200, 200, 200, 403, 403, 403, 403, 403},
+       {401, 200, 404, 404, 403, 403, 403, 403, 403},
+       [](M& m, const Caller&, TenantWorld& t) {
+         return Request{id_path("/api/v1/employers/{id}/imports/employees", t.employer),
+                        Json{{"csv", "personeelsnummer;naam\nMXI-" + std::to_string(++m.serial) +
+                                         ";Matrix Import\n"},
+                             {"file_name", "matrix.csv"}}};
+       },
+       [](M&, const Caller& c, const TenantWorld&, Target, const Reply& reply) {
+         const Json json = reply.json();
+         EXPECT_EQ(json["written"], true) << c.label;
+         EXPECT_EQ(json["counts"]["created"], 1) << c.label;
+       }});
+  row({"POST", "/api/v1/employers/{id}/imports/reports", "", kTargeted,
+       {401, 200, 200, 200, 403, 403, 403, 403, 403},
+       {401, 200, 404, 404, 403, 403, 403, 403, 403},
+       [](M&, const Caller&, TenantWorld& t) {
+         return Request{id_path("/api/v1/employers/{id}/imports/reports", t.employer),
+                        Json{{"csv", "personeelsnummer;soort;datum\n"}, {"dry_run", true}}};
+       },
+       [](M&, const Caller& c, const TenantWorld&, Target, const Reply& reply) {
+         EXPECT_EQ(reply.json()["dry_run"], true) << c.label;
+       }});
+  row({"GET", "/api/v1/employers/{id}/held-reports", "", kTargeted,
+       {401, 200, 200, 200, 403, 403, 403, 403, 403},
+       {401, 200, 404, 404, 403, 403, 403, 403, 403},
+       [](M&, const Caller&, TenantWorld& t) {
+         return Request{id_path("/api/v1/employers/{id}/held-reports", t.employer)};
+       },
+       [](M&, const Caller& c, const TenantWorld&, Target, const Reply& reply) {
+         EXPECT_TRUE(reply.json()["held_reports"].is_array()) << c.label;
+       }});
   row({"GET", "/api/v1/providers", "", kUntargeted,
        {401, 200, 200, 200, 403, 403, 403, 403, 403}, none,
        [](M&, const Caller&, TenantWorld&) { return Request{"/api/v1/providers"}; },
