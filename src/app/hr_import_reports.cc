@@ -266,6 +266,7 @@ void ReportPlanner::fail_with(const Item& item, const core::Error& error) {
   std::string column;
   if (error.field == "occurred_on") column = file_.columns.date;
   if (error.field == "payload.percentage") column = file_.columns.percentage;
+  if (error.field == "type") column = file_.columns.kind;
   fail(item, column, error.code, error.message);
 }
 
