@@ -105,6 +105,12 @@ class PostgresStore final : public Store {
   Result<std::optional<std::string>> get_setting(std::string_view key) override;
   Status put_setting(std::string_view key, std::string_view value) override;
 
+  // HR import (schema 5): postgres_store_hr_import.cc.
+  Result<std::int64_t> hold_report(const HeldReport& report) override;
+  Result<std::vector<HeldReport>> list_held_reports(std::int64_t employer_id) override;
+  Status release_held_report(std::int64_t held_id) override;
+  Status rename_employee(std::int64_t employee_id, std::string_view name) override;
+
  private:
   explicit PostgresStore(std::unique_ptr<detail::PgConnection> connection);
   Status append_one(const AppendRequest& request);

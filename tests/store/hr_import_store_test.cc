@@ -1,35 +1,33 @@
-// The Store contract of the HR import (schema 5): held reports and employee names. Written against
-// store::Store only, through open_test_store(), so that every backend can run it.
+// The Store contract of the HR import (schema 5): held reports and employee names, run against
+// both backends (SQLite and PostgreSQL) through store::Store only.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
+#include <cstdlib>
 #include <memory>
 
-#include "store/sqlite_store.h"
+#include "tests/support/test_database.h"
 
 namespace spoorboek::store {
 namespace {
 
-// A fresh, migrated store of the backend under test (SQLite in a scratch file).
-std::unique_ptr<Store> open_test_store(const std::filesystem::path& path) {
-  auto opened = SqliteStore::open(path.string(), SqliteStore::OpenMode::create_if_missing);
-  EXPECT_TRUE(opened.ok());
-  if (!opened.ok()) return nullptr;
-  EXPECT_TRUE((*opened)->migrate().ok());
-  return std::move(*opened);
-}
+using spoorboek::testing::Backend;
+using spoorboek::testing::ScratchDatabase;
 
 core::Date day(const char* iso) { return *core::parse_iso_date(iso); }
 
-class HrImportStoreTest : public ::testing::Test {
+class HrImportStoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("spoorboek_hr_store_" + std::to_string(::getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    remove_files();
-    store_ = open_test_store(path_);
+    if (GetParam() == Backend::postgres) {
+      std::string why;
+      if (!spoorboek::testing::postgres_available(&why)) {
+        if (std::getenv("SPOORBOEK_REQUIRE_POSTGRES")) FAIL() << why;
+        GTEST_SKIP() << why;
+      }
+    }
+    database_ = std::make_unique<ScratchDatabase>(
+        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    store_ = database_->open_migrated();
     ASSERT_TRUE(store_);
     bakery_ = *store_->create_employer("Bakkerij");
     garage_ = *store_->create_employer("Garage");
@@ -39,12 +37,7 @@ class HrImportStoreTest : public ::testing::Test {
   }
   void TearDown() override {
     store_.reset();
-    remove_files();
-  }
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm", ".reads", ".reads-wal", ".reads-shm"}) {
-      std::filesystem::remove(path_.string() + suffix);
-    }
+    database_.reset();
   }
 
   HeldReport held(std::int64_t employee, core::EntryType type, const char* on,
@@ -60,12 +53,12 @@ class HrImportStoreTest : public ::testing::Test {
     return report;
   }
 
-  std::filesystem::path path_;
+  std::unique_ptr<ScratchDatabase> database_;
   std::unique_ptr<Store> store_;
   std::int64_t bakery_ = 0, garage_ = 0, baker_ = 0, helper_ = 0, mechanic_ = 0;
 };
 
-TEST_F(HrImportStoreTest, HeldReportsComeBackPerEmployerWithTheEmployeesNumberAndName) {
+TEST_P(HrImportStoreTest, HeldReportsComeBackPerEmployerWithTheEmployeesNumberAndName) {
   const auto recovery = held(helper_, core::EntryType::recovery, "2026-03-10");
   const auto partial =
       held(baker_, core::EntryType::partial_work, "2026-03-09", R"({"kind":"own_work","percentage":50})");
@@ -105,7 +98,7 @@ TEST_F(HrImportStoreTest, HeldReportsComeBackPerEmployerWithTheEmployeesNumberAn
   EXPECT_TRUE(nobody->empty());
 }
 
-TEST_F(HrImportStoreTest, OneHeldReportPerEmployeeTypeAndDate) {
+TEST_P(HrImportStoreTest, OneHeldReportPerEmployeeTypeAndDate) {
   ASSERT_TRUE(store_->hold_report(held(baker_, core::EntryType::recovery, "2026-03-10")).ok());
   auto again = store_->hold_report(held(baker_, core::EntryType::recovery, "2026-03-10", "{\"x\":1}"));
   ASSERT_FALSE(again.ok());
@@ -121,14 +114,14 @@ TEST_F(HrImportStoreTest, OneHeldReportPerEmployeeTypeAndDate) {
   EXPECT_EQ(listed->front().payload, "{}");
 }
 
-TEST_F(HrImportStoreTest, HoldingForAnUnknownEmployeeIsNotFound) {
+TEST_P(HrImportStoreTest, HoldingForAnUnknownEmployeeIsNotFound) {
   auto held_report = store_->hold_report(held(12345, core::EntryType::recovery, "2026-03-10"));
   ASSERT_FALSE(held_report.ok());
   EXPECT_EQ(held_report.error().code, "not_found");
   EXPECT_EQ(held_report.error().field, "employee_id");
 }
 
-TEST_F(HrImportStoreTest, ReleasingDeletesOnceAndThenIsNotFound) {
+TEST_P(HrImportStoreTest, ReleasingDeletesOnceAndThenIsNotFound) {
   const auto id = store_->hold_report(held(baker_, core::EntryType::recovery, "2026-03-10"));
   ASSERT_TRUE(id.ok());
   ASSERT_TRUE(store_->release_held_report(*id).ok());
@@ -141,7 +134,7 @@ TEST_F(HrImportStoreTest, ReleasingDeletesOnceAndThenIsNotFound) {
   EXPECT_TRUE(store_->hold_report(held(baker_, core::EntryType::recovery, "2026-03-10")).ok());
 }
 
-TEST_F(HrImportStoreTest, HeldAndReleasedInsideATransactionThatFailsLeavesNothing) {
+TEST_P(HrImportStoreTest, HeldAndReleasedInsideATransactionThatFailsLeavesNothing) {
   const Status failed = store_->transaction([&]() -> Status {
     if (auto id = store_->hold_report(held(baker_, core::EntryType::recovery, "2026-03-10"));
         !id.ok()) {
@@ -153,7 +146,7 @@ TEST_F(HrImportStoreTest, HeldAndReleasedInsideATransactionThatFailsLeavesNothin
   EXPECT_TRUE(store_->list_held_reports(bakery_)->empty());
 }
 
-TEST_F(HrImportStoreTest, RenameEmployeeChangesOnlyTheName) {
+TEST_P(HrImportStoreTest, RenameEmployeeChangesOnlyTheName) {
   ASSERT_TRUE(store_->rename_employee(baker_, "B. de Bakker").ok());
   auto employee = store_->find_employee(baker_);
   ASSERT_TRUE(employee.ok());
@@ -163,7 +156,7 @@ TEST_F(HrImportStoreTest, RenameEmployeeChangesOnlyTheName) {
   EXPECT_EQ(store_->find_employee(helper_)->name, "A. Hulp");
 }
 
-TEST_F(HrImportStoreTest, RenameRefusesUnknownEmployeesAndImpossibleNames) {
+TEST_P(HrImportStoreTest, RenameRefusesUnknownEmployeesAndImpossibleNames) {
   const auto unknown = store_->rename_employee(12345, "X");
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().code, "not_found");
@@ -176,6 +169,10 @@ TEST_F(HrImportStoreTest, RenameRefusesUnknownEmployeesAndImpossibleNames) {
   }
   EXPECT_EQ(store_->find_employee(baker_)->name, "B. Bakker");
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, HrImportStoreTest,
+                         ::testing::ValuesIn(spoorboek::testing::all_backends()),
+                         [](const auto& info) { return spoorboek::testing::backend_label(info.param); });
 
 }  // namespace
 }  // namespace spoorboek::store
