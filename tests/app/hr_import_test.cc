@@ -6,11 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <sstream>
 
 #include "app/application.h"
 #include "security/field_cipher.h"
-#include "store/sqlite_store.h"
+#include "tests/support/test_database.h"
 
 namespace spoorboek::app {
 namespace {
@@ -37,13 +38,22 @@ std::vector<std::pair<std::size_t, ImportOutcome>> outcomes(const HrImportReport
   return result;
 }
 
-class HrImportTest : public ::testing::Test {
+// Every test runs on both backends (SQLite and PostgreSQL): the import's transaction, its
+// rollback and the held reports must behave the same on each.
+class HrImportTest : public ::testing::TestWithParam<spoorboek::testing::Backend> {
  protected:
   void SetUp() override {
-    auto opened =
-        store::SqliteStore::open(":memory:", store::SqliteStore::OpenMode::create_if_missing);
-    ASSERT_TRUE(opened.ok());
-    store_ = std::move(*opened);
+    if (GetParam() == spoorboek::testing::Backend::postgres) {
+      std::string why;
+      if (!spoorboek::testing::postgres_available(&why)) {
+        if (std::getenv("SPOORBOEK_REQUIRE_POSTGRES")) FAIL() << why;
+        GTEST_SKIP() << why;
+      }
+    }
+    database_ = std::make_unique<spoorboek::testing::ScratchDatabase>(
+        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    store_ = database_->open_migrated();
+    ASSERT_TRUE(store_);
     app_ = std::make_unique<Application>(*store_, &key_);
     import_ = std::make_unique<HrImport>(*store_, *app_);
     ASSERT_TRUE(app_->init_database(kAdmin).ok());
@@ -126,7 +136,8 @@ class HrImportTest : public ::testing::Test {
 
   Moment now_{day("2026-04-01"), "2026-04-01T09:00:00Z", 1775034000};
   security::FieldKey key_ = security::FieldKey::generate();
-  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<spoorboek::testing::ScratchDatabase> database_;
+  std::unique_ptr<store::Store> store_;
   std::unique_ptr<Application> app_;
   std::unique_ptr<HrImport> import_;
   std::int64_t bakery_ = 0, garage_ = 0;
@@ -136,7 +147,7 @@ class HrImportTest : public ::testing::Test {
 
 // --- The staff list ---
 
-TEST_F(HrImportTest, TheStaffListCreatesThenLeavesEqualEmployeesAndRenamesChangedOnes) {
+TEST_P(HrImportTest, TheStaffListCreatesThenLeavesEqualEmployeesAndRenamesChangedOnes) {
   EXPECT_EQ(id_of_.size(), 3u);
   const std::string before = snapshot();
   const auto same = employees(kStaff);
@@ -157,7 +168,7 @@ TEST_F(HrImportTest, TheStaffListCreatesThenLeavesEqualEmployeesAndRenamesChange
   EXPECT_EQ(store_->find_employee(*changed->lines[1].employee_id)->personnel_number, "00126");
 }
 
-TEST_F(HrImportTest, TheStaffListSetsLineManagersByEmailAndRefusesOthers) {
+TEST_P(HrImportTest, TheStaffListSetsLineManagersByEmailAndRefusesOthers) {
   store::UserRecord manager;
   manager.email = "lm@bakkerij.test";
   manager.display_name = "Leidinggevende";
@@ -199,7 +210,7 @@ TEST_F(HrImportTest, TheStaffListSetsLineManagersByEmailAndRefusesOthers) {
   EXPECT_EQ(store_->find_employee(id_of_["00123"])->manager_user_id, manager_id);
 }
 
-TEST_F(HrImportTest, StaffDuplicatesAreReportedAndReadOnce) {
+TEST_P(HrImportTest, StaffDuplicatesAreReportedAndReadOnce) {
   const auto report = employees("personeelsnummer;naam\n00127;Q. Twee\n00127;Q. Twee\n");
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->written);
@@ -211,7 +222,7 @@ TEST_F(HrImportTest, StaffDuplicatesAreReportedAndReadOnce) {
 
 // --- Reports ---
 
-TEST_F(HrImportTest, ReportsInAnyOrderAreAppliedPerEmployeeInDateOrder) {
+TEST_P(HrImportTest, ReportsInAnyOrderAreAppliedPerEmployeeInDateOrder) {
   const auto report = reports(
       "personeelsnummer;soort;datum;percentage\n"
       "00123;hersteld;30-03-2026;\n"
@@ -246,7 +257,7 @@ TEST_F(HrImportTest, ReportsInAnyOrderAreAppliedPerEmployeeInDateOrder) {
   EXPECT_TRUE(verified->broken.empty());
 }
 
-TEST_F(HrImportTest, AnImportedReportIsTheEntryACaseManagerRecords) {
+TEST_P(HrImportTest, AnImportedReportIsTheEntryACaseManagerRecords) {
   ASSERT_TRUE(reports("personeelsnummer;soort;datum;verwachte duur;bedrijfsongeval\n"
                       "00123;ziek;02-03-2026;langer dan 6 weken;ja\n"
                       "00123;hersteld;20-03-2026;;\n")
@@ -280,7 +291,7 @@ TEST_F(HrImportTest, AnImportedReportIsTheEntryACaseManagerRecords) {
   EXPECT_EQ(a.next_deadline_key, b.next_deadline_key);
 }
 
-TEST_F(HrImportTest, ImportingTheSameFileTwiceChangesNothing) {
+TEST_P(HrImportTest, ImportingTheSameFileTwiceChangesNothing) {
   const std::string file =
       "personeelsnummer;soort;datum;percentage\n"
       "00123;ziek;02-03-2026;\n"
@@ -306,7 +317,7 @@ TEST_F(HrImportTest, ImportingTheSameFileTwiceChangesNothing) {
   EXPECT_EQ(snapshot(), after_first);
 }
 
-TEST_F(HrImportTest, ARecoveryBeforeItsSickReportIsHeldThenAppliedByALaterImport) {
+TEST_P(HrImportTest, ARecoveryBeforeItsSickReportIsHeldThenAppliedByALaterImport) {
   const auto first = reports("personeelsnummer;soort;datum\n00123;hersteld;20-03-2026\n",
                              false, kAdmin, "herstel.csv");
   ASSERT_TRUE(first.ok());
@@ -341,7 +352,7 @@ TEST_F(HrImportTest, ARecoveryBeforeItsSickReportIsHeldThenAppliedByALaterImport
   EXPECT_TRUE(import_->held_reports(kAdmin, bakery_)->empty());
 }
 
-TEST_F(HrImportTest, AHeldRecoveryIsAppliedOnceTheSickReportIsRecordedByHand) {
+TEST_P(HrImportTest, AHeldRecoveryIsAppliedOnceTheSickReportIsRecordedByHand) {
   ASSERT_TRUE(reports("personeelsnummer;soort;datum\n00123;hersteld;20-03-2026\n")->written);
   SickReport by_hand{id_of_["00123"], day("2026-03-02"),
                      R"({"expected_duration":"unknown","safety_net_applies":false,)"
@@ -356,7 +367,7 @@ TEST_F(HrImportTest, AHeldRecoveryIsAppliedOnceTheSickReportIsRecordedByHand) {
   EXPECT_TRUE(import_->held_reports(kAdmin, bakery_)->empty());
 }
 
-TEST_F(HrImportTest, AHeldRecoveryRecordedByHandMeanwhileIsReleased) {
+TEST_P(HrImportTest, AHeldRecoveryRecordedByHandMeanwhileIsReleased) {
   ASSERT_TRUE(reports("personeelsnummer;soort;datum\n00124;hersteld;20-03-2026\n")->written);
   SickReport by_hand{id_of_["00124"], day("2026-03-02"),
                      R"({"expected_duration":"unknown","safety_net_applies":false,)"
@@ -376,7 +387,7 @@ TEST_F(HrImportTest, AHeldRecoveryRecordedByHandMeanwhileIsReleased) {
   EXPECT_TRUE(import_->held_reports(kAdmin, bakery_)->empty());
 }
 
-TEST_F(HrImportTest, AHeldReportThatWillNeverApplyCanBeDropped) {
+TEST_P(HrImportTest, AHeldReportThatWillNeverApplyCanBeDropped) {
   ASSERT_TRUE(reports("personeelsnummer;soort;datum\n00124;hersteld;20-03-2026\n")->written);
   const auto listed = import_->held_reports(kAdmin, bakery_);
   ASSERT_EQ(listed->size(), 1u);
@@ -387,7 +398,7 @@ TEST_F(HrImportTest, AHeldReportThatWillNeverApplyCanBeDropped) {
   EXPECT_TRUE(import_->held_reports(kAdmin, bakery_)->empty());
 }
 
-TEST_F(HrImportTest, ARepeatedHeldReportWithOtherValuesReplacesTheHeldOne) {
+TEST_P(HrImportTest, ARepeatedHeldReportWithOtherValuesReplacesTheHeldOne) {
   ASSERT_TRUE(reports("personeelsnummer;soort;datum;percentage\n"
                       "00123;gedeeltelijk hersteld;20-03-2026;40\n")
                   ->written);
@@ -401,7 +412,7 @@ TEST_F(HrImportTest, ARepeatedHeldReportWithOtherValuesReplacesTheHeldOne) {
   EXPECT_EQ(held->front().payload, "{\"kind\":\"own_work\",\"percentage\":60}");
 }
 
-TEST_F(HrImportTest, RenewedSicknessWithin28DaysIsARelapseAndLaterANewCase) {
+TEST_P(HrImportTest, RenewedSicknessWithin28DaysIsARelapseAndLaterANewCase) {
   ASSERT_TRUE(reports("personeelsnummer;soort;datum\n"
                       "00123;ziek;02-01-2026\n"
                       "00123;hersteld;12-01-2026\n"
@@ -418,7 +429,7 @@ TEST_F(HrImportTest, RenewedSicknessWithin28DaysIsARelapseAndLaterANewCase) {
   EXPECT_NE(entries[4].case_id, entries[0].case_id);
 }
 
-TEST_F(HrImportTest, ImpossibleSequencesAreLineErrorsAndNothingIsWritten) {
+TEST_P(HrImportTest, ImpossibleSequencesAreLineErrorsAndNothingIsWritten) {
   ASSERT_TRUE(reports("personeelsnummer;soort;datum\n00123;ziek;02-03-2026\n")->written);
   const std::string before = snapshot();
   const auto report = reports(
@@ -446,7 +457,7 @@ TEST_F(HrImportTest, ImpossibleSequencesAreLineErrorsAndNothingIsWritten) {
   EXPECT_EQ(snapshot(), before);
 }
 
-TEST_F(HrImportTest, ARecoveryThatContradictsTheCaseFileIsAnError) {
+TEST_P(HrImportTest, ARecoveryThatContradictsTheCaseFileIsAnError) {
   ASSERT_TRUE(reports("personeelsnummer;soort;datum;percentage\n"
                       "00123;ziek;02-03-2026;\n"
                       "00123;gedeeltelijk hersteld;09-03-2026;50\n"
@@ -465,7 +476,7 @@ TEST_F(HrImportTest, ARecoveryThatContradictsTheCaseFileIsAnError) {
   EXPECT_NE(texts[1].find("50%"), std::string::npos) << texts[1];
 }
 
-TEST_F(HrImportTest, OneBadLineWritesNothingAndEveryErrorIsListed) {
+TEST_P(HrImportTest, OneBadLineWritesNothingAndEveryErrorIsListed) {
   const std::string before = snapshot();
   const auto report = reports("personeelsnummer;soort;datum\n"
                               "00123;ziek;02-03-2026\n"
@@ -479,7 +490,7 @@ TEST_F(HrImportTest, OneBadLineWritesNothingAndEveryErrorIsListed) {
   EXPECT_EQ(snapshot(), before);
 }
 
-TEST_F(HrImportTest, ErrorsAreCappedAndCounted) {
+TEST_P(HrImportTest, ErrorsAreCappedAndCounted) {
   std::string file = "personeelsnummer;soort;datum\n";
   for (int i = 0; i < 150; ++i) file += "X" + std::to_string(i) + ";ziek;02-03-2026\n";
   const auto report = reports(file);
@@ -490,7 +501,7 @@ TEST_F(HrImportTest, ErrorsAreCappedAndCounted) {
   EXPECT_EQ(report->errors.back().line, 101u);
 }
 
-TEST_F(HrImportTest, WrongEncodingAndACutOffFileWriteNothing) {
+TEST_P(HrImportTest, WrongEncodingAndACutOffFileWriteNothing) {
   const std::string before = snapshot();
   const auto wrong = reports("personeelsnummer;soort;datum;telefoon\n"
                              "00123;ziek;02-03-2026;\n"
@@ -509,7 +520,7 @@ TEST_F(HrImportTest, WrongEncodingAndACutOffFileWriteNothing) {
   EXPECT_EQ(snapshot(), before);
 }
 
-TEST_F(HrImportTest, DuplicateReportsAreAppliedOnce) {
+TEST_P(HrImportTest, DuplicateReportsAreAppliedOnce) {
   const auto report = reports("personeelsnummer;soort;datum\n"
                               "00123;ziek;02-03-2026\n"
                               "00123;ziek;2-3-2026\n");
@@ -520,7 +531,7 @@ TEST_F(HrImportTest, DuplicateReportsAreAppliedOnce) {
   EXPECT_EQ(entries_of("00123").size(), 1u);
 }
 
-TEST_F(HrImportTest, ADryRunWritesNothingAndReportsTheRealRunsPlan) {
+TEST_P(HrImportTest, ADryRunWritesNothingAndReportsTheRealRunsPlan) {
   ASSERT_TRUE(reports("personeelsnummer;soort;datum\n00125;hersteld;20-03-2026\n")->written);
   const std::string file =
       "personeelsnummer;soort;datum;percentage\n"
@@ -557,7 +568,7 @@ TEST_F(HrImportTest, ADryRunWritesNothingAndReportsTheRealRunsPlan) {
   EXPECT_EQ(real->count(ImportOutcome::duplicate), 1u);
 }
 
-TEST_F(HrImportTest, ProgressRunsFromZeroToTheTotalPerPhase) {
+TEST_P(HrImportTest, ProgressRunsFromZeroToTheTotalPerPhase) {
   std::vector<std::tuple<std::string, std::size_t, std::size_t>> calls;
   HrImportOptions options{"verzuim.csv", false,
                           [&](std::string_view phase, std::size_t done, std::size_t total) {
@@ -579,7 +590,7 @@ TEST_F(HrImportTest, ProgressRunsFromZeroToTheTotalPerPhase) {
   }
 }
 
-TEST_F(HrImportTest, AnEmployerColumnMustNameTheImportsEmployer) {
+TEST_P(HrImportTest, AnEmployerColumnMustNameTheImportsEmployer) {
   const auto report = reports("werkgever;personeelsnummer;soort;datum\n"
                               "Bakkerij;00123;ziek;02-03-2026\n"
                               "bakkerij;00124;ziek;02-03-2026\n"
@@ -594,7 +605,7 @@ TEST_F(HrImportTest, AnEmployerColumnMustNameTheImportsEmployer) {
 
 // --- Who may import ---
 
-TEST_F(HrImportTest, TheEmployersCaseManagerMayImportAndOtherRolesMayNot) {
+TEST_P(HrImportTest, TheEmployersCaseManagerMayImportAndOtherRolesMayNot) {
   const std::string file = "personeelsnummer;soort;datum\n00123;ziek;02-03-2026\n";
   const auto by_case_manager = reports(file, false, case_manager_);
   ASSERT_TRUE(by_case_manager.ok()) << by_case_manager.error().message;
@@ -628,6 +639,10 @@ TEST_F(HrImportTest, TheEmployersCaseManagerMayImportAndOtherRolesMayNot) {
   EXPECT_EQ(import_->import_reports(kAdmin, 999, file, {"x.csv", false, {}}, now_).error().code,
             "not_found");
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, HrImportTest,
+                         ::testing::ValuesIn(spoorboek::testing::all_backends()),
+                         [](const auto& info) { return spoorboek::testing::backend_label(info.param); });
 
 TEST(ImportActorTest, TheFileNameWithoutFolderOrControlCharacters) {
   EXPECT_EQ(import_actor_id("/tmp/export/verzuim maart.csv"), "import:verzuim maart.csv");
