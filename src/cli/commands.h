@@ -40,4 +40,8 @@ void register_hr_import_commands(CLI::App& app, int& exit_code);
 // document of a case file as PDF).
 void register_report_command(CLI::App& app, int& exit_code);
 
+// `backup --db PATH --out FILE [--with-key] [--force]` and `restore --from FILE --db PATH
+// [--force]` (a SQLite database and its read log as one consistent pair; cmd_backup.cc).
+void register_backup_commands(CLI::App& app, int& exit_code);
+
 }  // namespace spoorboek::cli

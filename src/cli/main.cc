@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   spoorboek::cli::register_transfer_commands(app, exit_code);
   spoorboek::cli::register_hr_import_commands(app, exit_code);
   spoorboek::cli::register_report_command(app, exit_code);
+  spoorboek::cli::register_backup_commands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
