@@ -111,6 +111,13 @@ class PostgresStore final : public Store {
   Status release_held_report(std::int64_t held_id) override;
   Status rename_employee(std::int64_t employee_id, std::string_view name) override;
 
+  // Login throttling (schema 6; postgres_store_throttle.cc).
+  Status record_login_failure(std::span<const std::string> keys, std::int64_t at) override;
+  Result<std::vector<std::int64_t>> recent_login_failures(std::string_view key, std::int64_t since,
+                                                          int limit) override;
+  Status clear_login_failures(std::string_view key) override;
+  Result<std::int64_t> delete_login_failures_before(std::int64_t before) override;
+
  private:
   explicit PostgresStore(std::unique_ptr<detail::PgConnection> connection);
   Status append_one(const AppendRequest& request);

@@ -337,6 +337,24 @@ class Store {
   // Sets an employee's name. "not_found" (field "employee_id") for an unknown employee;
   // "invalid" (field "name") for a name outside 1-200 bytes (nothing written).
   virtual Status rename_employee(std::int64_t employee_id, std::string_view name) = 0;
+
+  // --- Login throttling (schema 6): failed logins that every server process counts ---
+  // The store keeps only the times of failures under opaque keys (app::LoginThrottle makes them:
+  // "account:<lower-case e-mail>", "address:<remote address>") and knows nothing of limits or
+  // windows. Times are unix seconds. A key is a non-empty string; nothing else is checked.
+  //
+  // One failure at `at` under each of `keys`, in one transaction: all rows or none. An empty
+  // span writes nothing. "invalid" (field "keys") when a key is empty; nothing is written then.
+  virtual Status record_login_failure(std::span<const std::string> keys, std::int64_t at) = 0;
+  // The times of `key`'s failures with time >= `since`, newest first, at most `limit` of them;
+  // empty when there are none. "invalid" (field "limit") when limit < 1.
+  virtual Result<std::vector<std::int64_t>> recent_login_failures(std::string_view key,
+                                                                  std::int64_t since,
+                                                                  int limit) = 0;
+  // Deletes every failure of `key` (a successful login clears its account's); none is no error.
+  virtual Status clear_login_failures(std::string_view key) = 0;
+  // Deletes every failure, of any key, with time < `before`; returns how many were deleted.
+  virtual Result<std::int64_t> delete_login_failures_before(std::int64_t before) = 0;
 };
 
 }  // namespace spoorboek::store
