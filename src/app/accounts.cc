@@ -79,11 +79,12 @@ Result<bool> Accounts::two_factor_required(const store::UserRecord& user) {
 }
 
 Result<NewSession> Accounts::login(const LoginRequest& request, const Moment& now) {
-  if (const auto wait = throttle_.wait_seconds(request.email, request.remote_address,
-                                               now.unix_seconds);
-      wait > 0) {
-    return core::make_error("too_many_requests", std::to_string(wait),
-                            "too many failed logins; try again in " + std::to_string(wait) +
+  LoginFailures failures(store_, throttle_);
+  auto wait = failures.wait_seconds(request.email, request.remote_address, now.unix_seconds);
+  if (!wait.ok()) return wait.error();
+  if (*wait > 0) {
+    return core::make_error("too_many_requests", std::to_string(*wait),
+                            "too many failed logins; try again in " + std::to_string(*wait) +
                                 " seconds");
   }
   auto found = store_.find_user_by_email(request.email);
@@ -92,7 +93,13 @@ Result<NewSession> Accounts::login(const LoginRequest& request, const Moment& no
   const bool password_ok =
       security::verify_password(known ? found->password_hash : decoy_hash(), request.password);
   if (!known || !password_ok) {
-    throttle_.record_failure(request.email, request.remote_address, now.unix_seconds);
+    // A failure that cannot be counted answers with the store's error rather than a plain
+    // refusal: a failing write must not turn into unlimited attempts.
+    if (auto counted = failures.record_failure(request.email, request.remote_address,
+                                               now.unix_seconds);
+        !counted.ok()) {
+      return counted.error();
+    }
     (void)audit(nullptr, "login_failed", known ? "user:" + std::to_string(found->id) : "unknown",
                 "from " + request.remote_address, now);
     return unauthenticated();
@@ -111,7 +118,11 @@ Result<NewSession> Accounts::login(const LoginRequest& request, const Moment& no
     const std::vector<unsigned char> bytes(secret->begin(), secret->end());
     const auto step = security::totp_match(bytes, *request.totp, now.unix_seconds);
     if (!step || !store_.use_totp_step(user.id, *step).ok()) {
-      throttle_.record_failure(request.email, request.remote_address, now.unix_seconds);
+      if (auto counted = failures.record_failure(request.email, request.remote_address,
+                                                 now.unix_seconds);
+          !counted.ok()) {
+        return counted.error();
+      }
       (void)audit(nullptr, "login_failed", "user:" + std::to_string(user.id), "wrong TOTP code",
                   now);
       return core::make_error("unauthenticated", "totp", "the two-factor code is wrong or used");
@@ -122,7 +133,7 @@ Result<NewSession> Accounts::login(const LoginRequest& request, const Moment& no
   auto actor = load_actor(user.id);
   if (!actor.ok()) return actor.error();
 
-  throttle_.record_success(request.email);
+  (void)failures.record_success(request.email);  // at worst the old failures stay counted
   NewSession session;
   session.token = security::random_token(kSessionTokenPrefix);
   session.csrf_token = security::random_token("");

@@ -129,7 +129,9 @@ class Accounts {
  public:
   // REQUIRES: all outlive the object. Without a field key, two-factor login cannot be set up (its
   // secret is sealed with it). Without a cache every authentication reads the database.
-  Accounts(store::Store& store, const security::FieldKey* field_key, LoginThrottle& throttle,
+  // The throttle is the policy only: the failures it counts are in the store, shared by every
+  // process that uses the database (login_throttle.h).
+  Accounts(store::Store& store, const security::FieldKey* field_key, const LoginThrottle& throttle,
            AuthCache* cache = nullptr)
       : store_(store), field_key_(field_key), throttle_(throttle), cache_(cache) {}
 
@@ -211,7 +213,7 @@ class Accounts {
 
   store::Store& store_;
   const security::FieldKey* field_key_;
-  LoginThrottle& throttle_;
+  const LoginThrottle& throttle_;
   AuthCache* cache_;
 };
 

@@ -23,14 +23,22 @@ Status Accounts::change_password(const Actor& actor, std::string_view session_to
   if (actor.account_id == 0) return needs_account();
   auto user = store_.find_user(actor.account_id);
   if (!user.ok()) return user.error();
-  const std::string throttle_key = user->email;
-  if (const auto wait = throttle_.wait_seconds(throttle_key, "", now.unix_seconds); wait > 0) {
-    return core::make_error("too_many_requests", std::to_string(wait),
-                            "too many wrong passwords; try again in " + std::to_string(wait) +
+  // The account's login throttle: a wrong current password counts like a failed login (no
+  // address: the account alone is counted).
+  const std::string throttle_account = user->email;
+  LoginFailures failures(store_, throttle_);
+  auto wait = failures.wait_seconds(throttle_account, "", now.unix_seconds);
+  if (!wait.ok()) return wait.error();
+  if (*wait > 0) {
+    return core::make_error("too_many_requests", std::to_string(*wait),
+                            "too many wrong passwords; try again in " + std::to_string(*wait) +
                                 " seconds");
   }
   if (!security::verify_password(user->password_hash, current)) {
-    throttle_.record_failure(throttle_key, "", now.unix_seconds);
+    if (auto counted = failures.record_failure(throttle_account, "", now.unix_seconds);
+        !counted.ok()) {
+      return counted.error();
+    }
     (void)audit(&actor, "password_change_failed", "user:" + std::to_string(user->id),
                 "wrong current password", now);
     return core::make_error("unauthenticated", "current_password",
@@ -57,7 +65,7 @@ Status Accounts::change_password(const Actor& actor, std::string_view session_to
                  "other sessions ended", now);
   });
   if (!changed.ok()) return changed;
-  throttle_.record_success(throttle_key);
+  (void)failures.record_success(throttle_account);  // at worst the old failures stay counted
   if (cache_) cache_->forget_user(user->id);
   return core::ok_status();
 }

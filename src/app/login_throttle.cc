@@ -4,9 +4,8 @@
 #include <cctype>
 
 namespace spoorboek::app {
-namespace {
 
-std::string account_key(std::string_view account) {
+std::string LoginThrottle::account_key(std::string_view account) {
   std::string key = "account:";
   for (const char c : account) {
     key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -14,55 +13,57 @@ std::string account_key(std::string_view account) {
   return key;
 }
 
-std::string address_key(std::string_view address) { return "address:" + std::string(address); }
-
-}  // namespace
-
-std::int64_t LoginThrottle::wait_for(const std::string& key, int limit, std::int64_t now) {
-  const auto it = failures_.find(key);
-  if (it == failures_.end()) return 0;
-  auto& times = it->second;
-  while (!times.empty() && times.front() <= now - limits_.window_seconds) times.pop_front();
-  if (times.empty()) {
-    failures_.erase(it);
-    return 0;
+std::vector<LoginThrottle::Key> LoginThrottle::keys(std::string_view account,
+                                                    std::string_view address) const {
+  std::vector<Key> keys{Key{account_key(account), limits_.per_account}};
+  // Without an address there is nothing to count per address: an empty one would be a single
+  // key shared by every such attempt, so that one user's mistakes would block everybody's.
+  if (!address.empty()) {
+    keys.push_back(Key{"address:" + std::string(address), limits_.per_address});
   }
-  if (static_cast<int>(times.size()) < limit) return 0;
-  // Blocked until enough failures have left the window to be under the limit again.
-  const auto release = times[times.size() - static_cast<std::size_t>(limit)];
+  return keys;
+}
+
+std::int64_t LoginThrottle::wait_seconds(std::span<const std::int64_t> newest_first, int limit,
+                                         std::int64_t now) const {
+  const std::int64_t start = window_start(now);
+  const auto in_window = static_cast<std::size_t>(
+      std::count_if(newest_first.begin(), newest_first.end(),
+                    [&](std::int64_t at) { return at >= start; }));
+  if (limit < 1 || in_window < static_cast<std::size_t>(limit)) return 0;
+  // Blocked until the limit-th newest failure leaves the window: then fewer than `limit` remain.
+  const std::int64_t release = newest_first[static_cast<std::size_t>(limit) - 1];
   return std::max<std::int64_t>(1, release + limits_.window_seconds - now);
 }
 
-std::int64_t LoginThrottle::wait_seconds(std::string_view account, std::string_view address,
-                                         std::int64_t now) {
-  std::lock_guard lock(mutex_);
-  return std::max(wait_for(account_key(account), limits_.per_account, now),
-                  wait_for(address_key(address), limits_.per_address, now));
-}
-
-void LoginThrottle::add(const std::string& key, std::int64_t now) {
-  if (failures_.size() >= kMaxKeys && !failures_.contains(key)) {
-    // Drop the key whose newest failure is oldest: it is the least likely to be blocking.
-    auto oldest = std::min_element(failures_.begin(), failures_.end(), [](const auto& a, const auto& b) {
-      return a.second.back() < b.second.back();
-    });
-    failures_.erase(oldest);
+core::Result<std::int64_t> LoginFailures::wait_seconds(std::string_view account,
+                                                       std::string_view address,
+                                                       std::int64_t now) {
+  std::int64_t wait = 0;
+  for (const auto& key : policy_.keys(account, address)) {
+    auto times = store_.recent_login_failures(key.name, policy_.window_start(now),
+                                              std::max(1, key.limit));
+    if (!times.ok()) return times.error();
+    wait = std::max(wait, policy_.wait_seconds(*times, key.limit, now));
   }
-  auto& times = failures_[key];
-  times.push_back(now);
-  while (times.size() > 1000) times.pop_front();
+  return wait;
 }
 
-void LoginThrottle::record_failure(std::string_view account, std::string_view address,
-                                   std::int64_t now) {
-  std::lock_guard lock(mutex_);
-  add(account_key(account), now);
-  add(address_key(address), now);
+core::Status LoginFailures::record_failure(std::string_view account, std::string_view address,
+                                           std::int64_t now) {
+  std::vector<std::string> names;
+  for (auto& key : policy_.keys(account, address)) names.push_back(std::move(key.name));
+  return store_.transaction([&]() -> core::Status {
+    if (auto recorded = store_.record_login_failure(names, now); !recorded.ok()) return recorded;
+    // Whatever left the window counts no more: the table holds one window of failures at most.
+    auto deleted = store_.delete_login_failures_before(policy_.window_start(now));
+    if (!deleted.ok()) return deleted.error();
+    return core::ok_status();
+  });
 }
 
-void LoginThrottle::record_success(std::string_view account) {
-  std::lock_guard lock(mutex_);
-  failures_.erase(account_key(account));
+core::Status LoginFailures::record_success(std::string_view account) {
+  return store_.clear_login_failures(LoginThrottle::account_key(account));
 }
 
 }  // namespace spoorboek::app

@@ -88,18 +88,66 @@ TEST_F(AccountsTest, FailedLoginsAreThrottledPerAccount) {
   EXPECT_TRUE(login("cm@example.nl", kPassword, kStart + 15 * 60 + 5).ok());
 }
 
+TEST(LoginThrottleTest, TheWaitFollowsFromTheTimesOfTheNewestFailures) {
+  const LoginThrottle throttle(LoginThrottle::Limits{3, 5, 100});
+  EXPECT_EQ(throttle.window_start(100), 1);
+  // Five failures at 10..14 under a key that allows five: blocked until the oldest leaves.
+  const std::vector<std::int64_t> five{14, 13, 12, 11, 10};
+  EXPECT_EQ(throttle.wait_seconds(five, 5, 20), 100 + 10 - 20);
+  EXPECT_EQ(throttle.wait_seconds(five, 5, 109), 1);
+  EXPECT_EQ(throttle.wait_seconds(five, 5, 110), 0);  // 10 is out of the window at 110
+  EXPECT_EQ(throttle.wait_seconds(std::vector<std::int64_t>{14, 13, 12, 11}, 5, 20), 0);
+  // Three allowed: the third newest decides.
+  EXPECT_EQ(throttle.wait_seconds(std::vector<std::int64_t>{2, 1, 0}, 3, 3), 0 + 100 - 3);
+  EXPECT_EQ(throttle.wait_seconds(std::vector<std::int64_t>{}, 3, 3), 0);
+
+  const auto keys = throttle.keys("Cm@Example.NL", "10.0.0.1");
+  ASSERT_EQ(keys.size(), 2u);
+  EXPECT_EQ(keys[0].name, "account:cm@example.nl");
+  EXPECT_EQ(keys[0].limit, 3);
+  EXPECT_EQ(keys[1].name, "address:10.0.0.1");
+  EXPECT_EQ(keys[1].limit, 5);
+  // No address (a password change): the account alone, never one key shared by everybody.
+  ASSERT_EQ(throttle.keys("cm@example.nl", "").size(), 1u);
+}
+
 TEST(LoginThrottleTest, AddressLimitAndRelease) {
-  LoginThrottle throttle(LoginThrottle::Limits{3, 5, 100});
-  for (int i = 0; i < 5; ++i) throttle.record_failure("user" + std::to_string(i), "1.2.3.4", 10 + i);
-  EXPECT_EQ(throttle.wait_seconds("new@x", "1.2.3.4", 20), 100 + 10 - 20);  // oldest leaves at 110
-  EXPECT_EQ(throttle.wait_seconds("new@x", "5.6.7.8", 20), 0);
-  EXPECT_EQ(throttle.wait_seconds("new@x", "1.2.3.4", 111), 0);
-  throttle.record_failure("a", "9.9.9.9", 0);
-  throttle.record_failure("a", "9.9.9.9", 1);
-  throttle.record_failure("a", "9.9.9.9", 2);
-  EXPECT_GT(throttle.wait_seconds("A", "8.8.8.8", 3), 0);  // the account, whatever the address
-  throttle.record_success("a");
-  EXPECT_EQ(throttle.wait_seconds("a", "8.8.8.8", 3), 0);
+  auto store = store::SqliteStore::open(":memory:", store::SqliteStore::OpenMode::create_if_missing);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->migrate().ok());
+  const LoginThrottle throttle(LoginThrottle::Limits{3, 5, 100});
+  LoginFailures failures(**store, throttle);
+  const auto wait = [&](const char* account, const char* address, std::int64_t now) {
+    auto seconds = failures.wait_seconds(account, address, now);
+    EXPECT_TRUE(seconds.ok());
+    return seconds.ok() ? *seconds : -1;
+  };
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(failures.record_failure("user" + std::to_string(i), "1.2.3.4", 10 + i).ok());
+  }
+  EXPECT_EQ(wait("new@x", "1.2.3.4", 20), 100 + 10 - 20);  // oldest leaves at 110
+  EXPECT_EQ(wait("new@x", "5.6.7.8", 20), 0);
+  EXPECT_EQ(wait("new@x", "1.2.3.4", 111), 0);
+  ASSERT_TRUE(failures.record_failure("a", "9.9.9.9", 0).ok());
+  ASSERT_TRUE(failures.record_failure("a", "9.9.9.9", 1).ok());
+  ASSERT_TRUE(failures.record_failure("a", "9.9.9.9", 2).ok());
+  EXPECT_GT(wait("A", "8.8.8.8", 3), 0);  // the account, whatever the address
+  ASSERT_TRUE(failures.record_success("a").ok());
+  EXPECT_EQ(wait("a", "8.8.8.8", 3), 0);
+  auto address = (*store)->recent_login_failures("address:9.9.9.9", 0, 100);
+  ASSERT_TRUE(address.ok());
+  EXPECT_EQ(address->size(), 3u);  // a success leaves the address's failures
+
+  // A failure long after deletes every failure that left the window: the table stays bounded.
+  ASSERT_TRUE(failures.record_failure("late", "7.7.7.7", 1000).ok());
+  for (const char* key : {"address:1.2.3.4", "address:9.9.9.9", "account:user0"}) {
+    auto left = (*store)->recent_login_failures(key, 0, 100);
+    ASSERT_TRUE(left.ok());
+    EXPECT_TRUE(left->empty()) << key;
+  }
+  auto kept = (*store)->recent_login_failures("account:late", 0, 100);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(*kept, std::vector<std::int64_t>{1000});
 }
 
 TEST_F(AccountsTest, SessionsEndWhenIdleTooLongOrTooOldOrLoggedOut) {
