@@ -150,6 +150,11 @@ void register_backup(CLI::App& app, int& exit_code) {
                 << " (mode 0600): this backup opens the medical data, keep it as safe as the "
                    "key\n";
     } else {
+      if (fs::exists(backup_key_path)) {
+        // Never deleted here: it may be the only copy of a key.
+        std::cout << "note: " << backup_key_path
+                  << " beside the backup is from an earlier backup and was left as it is\n";
+      }
       std::cout << "the key file " << key_path
                 << " is NOT in this backup: keep a copy of it safe, apart from the backup "
                    "(without it the medical data and two-factor secrets in the backup cannot "
