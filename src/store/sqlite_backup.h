@@ -16,7 +16,9 @@
 //   or -shm files), checked like a restore checks them (check_sqlite_backup), flushed to disk and
 //   only then renamed to FILE.reads and FILE (the main file last). A failed backup removes its
 //   temporary files: it never leaves a half FILE.
-// FILE is itself a database path: `spoorboek verify --db FILE` reads the backup in place.
+// FILE is laid out like a database path (its read log at FILE.reads), so that the checks and
+// the store's own pair check apply to it unchanged. A process killed during a backup can leave
+// FILE.partial-XXXXXX files behind, never a FILE.
 //
 // The medical key file (`<db>.key`) is not part of the database; the CLI decides about it.
 #pragma once
