@@ -43,13 +43,7 @@ std::vector<std::pair<std::size_t, ImportOutcome>> outcomes(const HrImportReport
 class HrImportTest : public ::testing::TestWithParam<spoorboek::testing::Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == spoorboek::testing::Backend::postgres) {
-      std::string why;
-      if (!spoorboek::testing::postgres_available(&why)) {
-        if (std::getenv("SPOORBOEK_REQUIRE_POSTGRES")) FAIL() << why;
-        GTEST_SKIP() << why;
-      }
-    }
+    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(GetParam());
     database_ = std::make_unique<spoorboek::testing::ScratchDatabase>(
         GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
     store_ = database_->open_migrated();

@@ -30,13 +30,7 @@ Actor platform_admin() { return Actor{"cli:test", "Test", Role::administrator}; 
 class SharedLoginThrottleTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::postgres) {
-      std::string why;
-      if (!spoorboek::testing::postgres_available(&why)) {
-        if (std::getenv("SPOORBOEK_REQUIRE_POSTGRES")) FAIL() << why;
-        GTEST_SKIP() << why;
-      }
-    }
+    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(GetParam());
     database_ = std::make_unique<ScratchDatabase>(GetParam(), "shared_throttle");
     first_store_ = database_->open_migrated();
     second_store_ = database_->open_migrated();

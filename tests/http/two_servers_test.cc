@@ -83,11 +83,7 @@ std::string conversation(std::int64_t expected_seq, const std::string& summary) 
 class TwoServers : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string why;
-    if (!postgres_available(&why)) {
-      if (std::getenv("SPOORBOEK_REQUIRE_POSTGRES")) FAIL() << why;
-      GTEST_SKIP() << why;
-    }
+    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(spoorboek::testing::Backend::postgres);
     database_ = std::make_unique<ScratchDatabase>(Backend::postgres, "two_servers");
     // Both servers (and the demo loader) use one key: the children inherit the environment.
     ::setenv("SPOORBOEK_KEY_FILE", dir_.file("medical.key").c_str(), 1);

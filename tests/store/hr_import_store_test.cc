@@ -18,13 +18,7 @@ core::Date day(const char* iso) { return *core::parse_iso_date(iso); }
 class HrImportStoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::postgres) {
-      std::string why;
-      if (!spoorboek::testing::postgres_available(&why)) {
-        if (std::getenv("SPOORBOEK_REQUIRE_POSTGRES")) FAIL() << why;
-        GTEST_SKIP() << why;
-      }
-    }
+    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(GetParam());
     database_ = std::make_unique<ScratchDatabase>(
         GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
     store_ = database_->open_migrated();

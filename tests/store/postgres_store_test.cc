@@ -44,11 +44,7 @@ TEST(OpenStore, AnUnreachableServerIsAClearError) {
 class PostgresStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string why;
-    if (!spoorboek::testing::postgres_available(&why)) {
-      if (std::getenv("SPOORBOEK_REQUIRE_POSTGRES")) FAIL() << why;
-      GTEST_SKIP() << why;
-    }
+    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(spoorboek::testing::Backend::postgres);
     database_ = std::make_unique<ScratchDatabase>(
         Backend::postgres, ::testing::UnitTest::GetInstance()->current_test_info()->name());
   }

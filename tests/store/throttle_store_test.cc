@@ -20,13 +20,7 @@ using Times = std::vector<std::int64_t>;
 class ThrottleStoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    if (GetParam() == Backend::postgres) {
-      std::string why;
-      if (!spoorboek::testing::postgres_available(&why)) {
-        if (std::getenv("SPOORBOEK_REQUIRE_POSTGRES")) FAIL() << why;
-        GTEST_SKIP() << why;
-      }
-    }
+    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(GetParam());
     database_ = std::make_unique<ScratchDatabase>(
         GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
     store_ = open_test_store();

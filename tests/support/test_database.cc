@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 
 namespace spoorboek::testing {
 namespace {
@@ -67,6 +68,11 @@ bool postgres_available(std::string* why) {
     return false;
   }
   return true;
+}
+
+bool postgres_required() {
+  const char* required = std::getenv("SPOORBOEK_REQUIRE_POSTGRES");
+  return required != nullptr && *required != '\0' && std::string_view(required) != "0";
 }
 
 ScratchDatabase::ScratchDatabase(Backend backend, std::string_view name) : backend_(backend) {

@@ -26,6 +26,25 @@ std::string backend_label(Backend backend);
 
 // Whether PostgreSQL tests can run here; when not, `why` says what is missing.
 bool postgres_available(std::string* why = nullptr);
+// Whether a missing PostgreSQL fails the test rather than skipping it (SPOORBOEK_REQUIRE_POSTGRES).
+bool postgres_required();
+
+}  // namespace spoorboek::testing
+
+// In a fixture's SetUp() or a test body: a test on PostgreSQL that cannot reach it is skipped
+// with the reason, or fails when PostgreSQL is required (CI). A macro because GTEST_SKIP and
+// FAIL return from the function they are written in.
+#define SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(backend)                                    \
+  do {                                                                                       \
+    std::string spoorboek_why_unavailable;                                                   \
+    if ((backend) == ::spoorboek::testing::Backend::postgres &&                               \
+        !::spoorboek::testing::postgres_available(&spoorboek_why_unavailable)) {              \
+      if (::spoorboek::testing::postgres_required()) FAIL() << spoorboek_why_unavailable;     \
+      GTEST_SKIP() << spoorboek_why_unavailable;                                             \
+    }                                                                                        \
+  } while (false)
+
+namespace spoorboek::testing {
 
 class ScratchDatabase {
  public:
