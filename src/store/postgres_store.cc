@@ -4,6 +4,7 @@
 #include "core/entry_hash.h"
 #include "store/migrations.h"
 #include "store/pg_connection.h"
+#include "store/store_rows.h"
 
 namespace spoorboek::store {
 namespace {
@@ -37,49 +38,16 @@ CaseSummary read_summary(const PgRows& rows, int row, int first) {
   return summary;
 }
 
-core::Error corrupt(std::int64_t case_id, std::int64_t seq, std::string_view column,
-                    const std::string& value) {
-  return core::make_error("corrupt_entry",
-                          "entries[" + std::to_string(seq) + "]." + std::string(column),
-                          "case " + std::to_string(case_id) + ", entry " + std::to_string(seq) +
-                              ": stored " + std::string(column) + " '" + value +
-                              "' cannot be read");
-}
-
-core::Error stale(std::int64_t case_id, std::int64_t last_seq, std::int64_t seq) {
-  return core::make_error("conflict", "expected_seq",
-                          "case " + std::to_string(case_id) + " has " + std::to_string(last_seq) +
-                              " entries, so the next is " + std::to_string(last_seq + 1) +
-                              ", not " + std::to_string(seq) +
-                              " (someone else appended first: reload and try again)");
-}
-
-constexpr std::string_view kEntryColumns =
-    "seq, type, occurred_on, recorded_at, actor, visibility, payload, medical, prev_hash, hash";
-
 Result<std::vector<core::Entry>> read_entries(const PgRows& rows, std::int64_t case_id) {
   std::vector<core::Entry> entries;
   entries.reserve(static_cast<std::size_t>(rows.size()));
   for (int row = 0; row < rows.size(); ++row) {
-    core::Entry entry;
-    entry.case_id = case_id;
-    entry.seq = rows.integer(row, 0);
-    const auto type = core::entry_type_from_name(rows.text(row, 1));
-    if (!type) return corrupt(case_id, entry.seq, "type", rows.text(row, 1));
-    entry.type = *type;
-    const auto occurred_on = rows.optional_date(row, 2);
-    if (!occurred_on) return corrupt(case_id, entry.seq, "occurred_on", rows.text(row, 2));
-    entry.occurred_on = *occurred_on;
-    entry.recorded_at = rows.text(row, 3);
-    entry.actor = rows.text(row, 4);
-    const auto visibility = core::visibility_from_name(rows.text(row, 5));
-    if (!visibility) return corrupt(case_id, entry.seq, "visibility", rows.text(row, 5));
-    entry.visibility = *visibility;
-    entry.payload = rows.text(row, 6);
-    entry.medical = rows.optional_text(row, 7);
-    entry.prev_hash = rows.text(row, 8);
-    entry.hash = rows.text(row, 9);
-    entries.push_back(std::move(entry));
+    auto entry = detail::decode_entry(
+        case_id, {rows.integer(row, 0), rows.text(row, 1), rows.text(row, 2), rows.text(row, 3),
+                  rows.text(row, 4), rows.text(row, 5), rows.text(row, 6),
+                  rows.optional_text(row, 7), rows.text(row, 8), rows.text(row, 9)});
+    if (!entry.ok()) return entry.error();
+    entries.push_back(std::move(*entry));
   }
   return entries;
 }
@@ -88,14 +56,8 @@ Result<std::vector<core::Entry>> read_entries(const PgRows& rows, std::int64_t c
 // type, those a correction names, and the earliest other one by (occurred_on, seq). $1 is the
 // case. The payload is text (kept exactly as hashed); ->> reads it as JSON.
 std::string fold_relevant_entries_sql() {
-  std::string date_only_types;
-  for (std::size_t i = 0; i < core::kEntryTypeCount; ++i) {
-    const auto type = static_cast<core::EntryType>(i);
-    if (!core::fold_reads_only_date(type)) continue;
-    if (!date_only_types.empty()) date_only_types += ", ";
-    date_only_types += "'" + std::string(core::entry_type_name(type)) + "'";
-  }
-  const std::string columns(kEntryColumns);
+  const std::string& date_only_types = detail::date_only_types_sql();
+  const std::string columns(detail::kEntryColumns);
   return "WITH named(seq) AS (SELECT (payload::jsonb ->> 'corrects_seq')::bigint FROM entries "
          "WHERE case_id = $1 AND type = 'correction' AND "
          "payload::jsonb ->> 'corrects_seq' IS NOT NULL), "
@@ -199,8 +161,7 @@ Status PostgresStore::require_row(std::string_view sql, std::int64_t id, std::st
   auto rows = db_->query(sql, PgParams().add(id));
   if (!rows.ok()) return rows.error();
   if (!rows->empty()) return core::ok_status();
-  return core::make_error("not_found", std::string(field),
-                          "no " + std::string(what) + " with id " + std::to_string(id));
+  return detail::missing_row(field, what, id);
 }
 
 Status PostgresStore::advance_identity(std::string_view table) {
@@ -350,7 +311,7 @@ Result<std::vector<Employer>> PostgresStore::list_employers() {
 
 Result<std::vector<core::Entry>> PostgresStore::load_entries(std::int64_t case_id) {
   static const std::string sql =
-      "SELECT " + std::string(kEntryColumns) + " FROM entries WHERE case_id = $1 ORDER BY seq";
+      "SELECT " + std::string(detail::kEntryColumns) + " FROM entries WHERE case_id = $1 ORDER BY seq";
   auto rows = db_->query(sql, PgParams().add(case_id));
   if (!rows.ok()) return rows.error();
   return read_entries(*rows, case_id);
@@ -382,7 +343,7 @@ Status PostgresStore::append_one(const AppendRequest& request) {
   const std::string last_hash =
       last->empty() ? std::string(core::kGenesisHash) : last->text(0, 1);
   if (entry.seq != last_seq + 1 || entry.prev_hash != last_hash) {
-    return stale(entry.case_id, last_seq, entry.seq);
+    return detail::stale_append(entry.case_id, last_seq, entry.seq);
   }
   auto inserted = db_->query(
       "INSERT INTO entries (case_id, seq, type, occurred_on, recorded_at, actor, visibility, "
@@ -402,7 +363,7 @@ Status PostgresStore::append_one(const AppendRequest& request) {
   // Another server's append to this case committed between our check and our insert: the
   // primary key (case_id, seq) let exactly one of the two through.
   if (!inserted.ok() && db_->last_sqlstate() == detail::kUniqueViolation) {
-    return stale(entry.case_id, last_seq + 1, entry.seq);
+    return detail::stale_append(entry.case_id, last_seq + 1, entry.seq);
   }
   if (!inserted.ok()) return inserted.error();
   if (request.summary) return write_summary(*request.summary);

@@ -2,42 +2,13 @@
 // settings (schemas 2-4), as SqliteStore does them.
 #include "store/pg_connection.h"
 #include "store/postgres_store.h"
+#include "store/store_rows.h"
 
 namespace spoorboek::store {
 namespace {
 
 using detail::PgParams;
 using detail::PgRows;
-
-core::Error missing(std::string_view field, std::string_view what, std::int64_t id) {
-  return core::make_error("not_found", std::string(field),
-                          "no " + std::string(what) + " with id " + std::to_string(id));
-}
-
-// "3,17,4" -> {3, 17, 4} (from string_agg over integer columns).
-std::vector<std::int64_t> id_list(const std::string& text) {
-  std::vector<std::int64_t> ids;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    ids.push_back(std::stoll(text.substr(start, comma - start)));
-    start = comma + 1;
-  }
-  return ids;
-}
-
-std::vector<std::string> word_list(const std::string& text) {
-  std::vector<std::string> words;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    words.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return words;
-}
 
 std::vector<std::int64_t> integers(const PgRows& rows) {
   std::vector<std::int64_t> values;
@@ -66,7 +37,7 @@ UserRecord read_user(const PgRows& rows, int row) {
   user.is_demo = rows.boolean(row, 10);
   user.disabled = rows.boolean(row, 11);
   user.created_at = rows.text(row, 12);
-  user.roles = word_list(rows.optional_text(row, 13).value_or(""));
+  user.roles = detail::split_words(rows.optional_text(row, 13).value_or(""));
   user.totp_pending = rows.optional_text(row, 14);
   return user;
 }
@@ -126,7 +97,7 @@ Result<Provider> PostgresStore::find_provider(std::int64_t provider_id) {
   auto rows = db_->query("SELECT id, name, kind FROM providers WHERE id = $1",
                          PgParams().add(provider_id));
   if (!rows.ok()) return rows.error();
-  if (rows->empty()) return missing("provider_id", "provider", provider_id);
+  if (rows->empty()) return detail::missing_row("provider_id", "provider", provider_id);
   Provider provider{rows->integer(0, 0), rows->text(0, 1), rows->text(0, 2), {}};
   auto served = db_->query(
       "SELECT employer_id FROM provider_employers WHERE provider_id = $1 ORDER BY employer_id",
@@ -142,7 +113,7 @@ Result<Employee> PostgresStore::find_employee(std::int64_t employee_id) {
       "WHERE id = $1",
       PgParams().add(employee_id));
   if (!rows.ok()) return rows.error();
-  if (rows->empty()) return missing("employee_id", "employee", employee_id);
+  if (rows->empty()) return detail::missing_row("employee_id", "employee", employee_id);
   return read_employee(*rows, 0);
 }
 
@@ -216,7 +187,7 @@ Result<std::vector<UserRecord>> PostgresStore::query_users(std::string_view wher
 Result<UserRecord> PostgresStore::find_user(std::int64_t user_id) {
   auto users = query_users("WHERE u.id = $1", std::to_string(user_id));
   if (!users.ok()) return users.error();
-  if (users->empty()) return missing("user_id", "user", user_id);
+  if (users->empty()) return detail::missing_row("user_id", "user", user_id);
   return std::move(users->front());
 }
 
@@ -234,7 +205,7 @@ Status PostgresStore::set_totp_pending(std::int64_t user_id, const std::string& 
     auto updated = db_->query("UPDATE users SET totp_pending = $1 WHERE id = $2",
                               PgParams().add(sealed_secret).add(user_id));
     if (!updated.ok()) return updated.error();
-    if (updated->affected() == 0) return missing("user_id", "user", user_id);
+    if (updated->affected() == 0) return detail::missing_row("user_id", "user", user_id);
     return core::ok_status();
   });
 }
@@ -272,7 +243,7 @@ Status PostgresStore::set_user_disabled(std::int64_t user_id, bool disabled) {
     auto updated = db_->query("UPDATE users SET disabled = $1 WHERE id = $2",
                               PgParams().add(disabled).add(user_id));
     if (!updated.ok()) return updated.error();
-    if (updated->affected() == 0) return missing("user_id", "user", user_id);
+    if (updated->affected() == 0) return detail::missing_row("user_id", "user", user_id);
     return core::ok_status();
   });
 }
@@ -283,7 +254,7 @@ Status PostgresStore::replace_password(std::int64_t user_id, std::string_view ne
     auto updated = db_->query("UPDATE users SET password_hash = $1 WHERE id = $2",
                               PgParams().add(new_hash).add(user_id));
     if (!updated.ok()) return updated.error();
-    if (updated->affected() == 0) return missing("user_id", "user", user_id);
+    if (updated->affected() == 0) return detail::missing_row("user_id", "user", user_id);
     return db_->execute("DELETE FROM sessions WHERE user_id = $1 AND token_digest <> $2",
                         PgParams().add(user_id).add(keep_session_digest));
   });
@@ -295,7 +266,7 @@ Status PostgresStore::set_employee_manager(std::int64_t employee_id,
     auto updated = db_->query("UPDATE employees SET manager_user_id = $1 WHERE id = $2",
                               PgParams().add(manager_user_id).add(employee_id));
     if (!updated.ok()) return updated.error();
-    if (updated->affected() == 0) return missing("employee_id", "employee", employee_id);
+    if (updated->affected() == 0) return detail::missing_row("employee_id", "employee", employee_id);
     return core::ok_status();
   });
 }
@@ -349,14 +320,14 @@ Result<CaseReach> PostgresStore::find_case_reach(std::int64_t case_id) {
       "FROM cases c JOIN employees e ON e.id = c.employee_id WHERE c.id = $1",
       PgParams().add(case_id));
   if (!rows.ok()) return rows.error();
-  if (rows->empty()) return missing("case", "case", case_id);
+  if (rows->empty()) return detail::missing_row("case", "case", case_id);
   CaseReach reach;
   reach.case_id = rows->integer(0, 0);
   reach.employer_id = rows->integer(0, 1);
   reach.employee_id = rows->integer(0, 2);
   reach.manager_user_id = rows->optional_integer(0, 3);
-  reach.provider_ids = id_list(rows->optional_text(0, 4).value_or(""));
-  reach.assignee_ids = id_list(rows->optional_text(0, 5).value_or(""));
+  reach.provider_ids = detail::split_ids(rows->optional_text(0, 4).value_or(""));
+  reach.assignee_ids = detail::split_ids(rows->optional_text(0, 5).value_or(""));
   reach.last_hash = rows->optional_text(0, 6).value_or("");
   return reach;
 }
@@ -469,7 +440,7 @@ Status PostgresStore::revoke_api_token(std::int64_t token_id, std::string_view a
         "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, $1) WHERE id = $2",
         PgParams().add(at).add(token_id));
     if (!updated.ok()) return updated.error();
-    if (updated->affected() == 0) return missing("token_id", "API token", token_id);
+    if (updated->affected() == 0) return detail::missing_row("token_id", "API token", token_id);
     return core::ok_status();
   });
 }

@@ -10,6 +10,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_read_log.h"
 #include "store/sqlite_statement.h"
+#include "store/store_rows.h"
 
 namespace spoorboek::store {
 namespace {
@@ -42,15 +43,6 @@ CaseSummary read_summary(const Statement& row, int first) {
   summary.last_hash = row.text(first + 9);
   summary.updated_at = row.text(first + 10);
   return summary;
-}
-
-core::Error corrupt(std::int64_t case_id, std::int64_t seq, std::string_view column,
-                    const std::string& value) {
-  return core::make_error("corrupt_entry",
-                          "entries[" + std::to_string(seq) + "]." + std::string(column),
-                          "case " + std::to_string(case_id) + ", entry " + std::to_string(seq) +
-                              ": stored " + std::string(column) + " '" + value +
-                              "' cannot be read");
 }
 
 }  // namespace
@@ -193,8 +185,7 @@ Status SqliteStore::require_row(std::string_view sql, std::int64_t id, std::stri
   Statement query(*statements_, sql);
   if (query.bind(1, id).step()) return core::ok_status();
   if (query.failed()) return query.error();
-  return core::make_error("not_found", std::string(field),
-                          "no " + std::string(what) + " with id " + std::to_string(id));
+  return detail::missing_row(field, what, id);
 }
 
 Result<std::int64_t> SqliteStore::create_employer(std::string_view name) {
@@ -327,32 +318,16 @@ Result<std::vector<Employer>> SqliteStore::list_employers() {
 
 namespace {
 
-constexpr std::string_view kEntryColumns =
-    "seq, type, occurred_on, recorded_at, actor, visibility, payload, medical, prev_hash, hash";
-
 // Reads the entries a query of kEntryColumns returns.
 Result<std::vector<core::Entry>> read_entries(Statement& query, std::int64_t case_id) {
   std::vector<core::Entry> entries;
   while (query.step()) {
-    core::Entry entry;
-    entry.case_id = case_id;
-    entry.seq = query.integer(0);
-    const auto type = core::entry_type_from_name(query.text(1));
-    if (!type) return corrupt(case_id, entry.seq, "type", query.text(1));
-    entry.type = *type;
-    const auto occurred_on = query.optional_date(2);
-    if (!occurred_on) return corrupt(case_id, entry.seq, "occurred_on", query.text(2));
-    entry.occurred_on = *occurred_on;
-    entry.recorded_at = query.text(3);
-    entry.actor = query.text(4);
-    const auto visibility = core::visibility_from_name(query.text(5));
-    if (!visibility) return corrupt(case_id, entry.seq, "visibility", query.text(5));
-    entry.visibility = *visibility;
-    entry.payload = query.text(6);
-    entry.medical = query.optional_text(7);
-    entry.prev_hash = query.text(8);
-    entry.hash = query.text(9);
-    entries.push_back(std::move(entry));
+    auto entry = detail::decode_entry(
+        case_id, {query.integer(0), query.text(1), query.text(2), query.text(3), query.text(4),
+                  query.text(5), query.text(6), query.optional_text(7), query.text(8),
+                  query.text(9)});
+    if (!entry.ok()) return entry.error();
+    entries.push_back(std::move(*entry));
   }
   if (query.failed()) return query.error();
   return entries;
@@ -362,14 +337,8 @@ Result<std::vector<core::Entry>> read_entries(Statement& query, std::int64_t cas
 // entry that is not of such a type, those a correction names, and the earliest other one by
 // (occurred_on, seq). Dates are ISO text, so they order as text. ?1 is the case.
 std::string fold_relevant_entries_sql() {
-  std::string date_only_types;
-  for (std::size_t i = 0; i < core::kEntryTypeCount; ++i) {
-    const auto type = static_cast<core::EntryType>(i);
-    if (!core::fold_reads_only_date(type)) continue;
-    if (!date_only_types.empty()) date_only_types += ", ";
-    date_only_types += "'" + std::string(core::entry_type_name(type)) + "'";
-  }
-  const std::string columns(kEntryColumns);
+  const std::string& date_only_types = detail::date_only_types_sql();
+  const std::string columns(detail::kEntryColumns);
   return "WITH named(seq) AS (SELECT json_extract(payload, '$.corrects_seq') FROM entries "
          "WHERE case_id = ?1 AND type = 'correction' AND "
          "json_extract(payload, '$.corrects_seq') IS NOT NULL), "
@@ -386,7 +355,7 @@ std::string fold_relevant_entries_sql() {
 
 Result<std::vector<core::Entry>> SqliteStore::load_entries(std::int64_t case_id) {
   static const std::string sql =
-      "SELECT " + std::string(kEntryColumns) + " FROM entries WHERE case_id = ? ORDER BY seq";
+      "SELECT " + std::string(detail::kEntryColumns) + " FROM entries WHERE case_id = ? ORDER BY seq";
   Statement query(*statements_, sql);
   query.bind(1, case_id);
   return read_entries(query, case_id);
@@ -422,12 +391,7 @@ Status SqliteStore::append_one(const AppendRequest& request) {
   if (!tail.ok()) return tail.error();
   const auto& [last_seq, last_hash] = *tail;
   if (entry.seq != last_seq + 1 || entry.prev_hash != last_hash) {
-    return core::make_error("conflict", "expected_seq",
-                            "case " + std::to_string(entry.case_id) + " has " +
-                                std::to_string(last_seq) + " entries, so the next is " +
-                                std::to_string(last_seq + 1) + ", not " +
-                                std::to_string(entry.seq) +
-                                " (someone else appended first: reload and try again)");
+    return detail::stale_append(entry.case_id, last_seq, entry.seq);
   }
   Statement insert(*statements_,
                    "INSERT INTO entries (case_id, seq, type, occurred_on, recorded_at, actor, "

@@ -3,6 +3,7 @@
 
 #include "store/sqlite_read_log.h"
 #include "store/sqlite_statement.h"
+#include "store/store_rows.h"
 #include "store/sqlite_store.h"
 
 namespace spoorboek::store {
@@ -10,10 +11,6 @@ namespace {
 
 using detail::Statement;
 
-core::Error missing(std::string_view field, std::string_view what, std::int64_t id) {
-  return core::make_error("not_found", std::string(field),
-                          "no " + std::string(what) + " with id " + std::to_string(id));
-}
 
 std::optional<std::int64_t> optional_integer(const Statement& row, int column, bool is_null) {
   if (is_null) return std::nullopt;
@@ -51,29 +48,10 @@ UserRecord read_user(const Statement& row) {
   user.disabled = row.integer(11) != 0;
   user.created_at = row.text(12);
   user.totp_pending = row.optional_text(17);
-  const std::string roles = row.optional_text(13).value_or("");
-  std::size_t start = 0;
-  while (start < roles.size()) {
-    auto comma = roles.find(',', start);
-    if (comma == std::string::npos) comma = roles.size();
-    user.roles.push_back(roles.substr(start, comma - start));
-    start = comma + 1;
-  }
+  user.roles = detail::split_words(row.optional_text(13).value_or(""));
   return user;
 }
 
-// "3,17,4" -> {3, 17, 4} (from group_concat over integer columns).
-std::vector<std::int64_t> id_list(const std::string& text) {
-  std::vector<std::int64_t> ids;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto comma = text.find(',', start);
-    if (comma == std::string::npos) comma = text.size();
-    ids.push_back(std::stoll(text.substr(start, comma - start)));
-    start = comma + 1;
-  }
-  return ids;
-}
 
 Result<std::vector<std::int64_t>> integers(Statement& query) {
   std::vector<std::int64_t> values;
@@ -132,7 +110,7 @@ Result<Provider> SqliteStore::find_provider(std::int64_t provider_id) {
   Statement query(*statements_, "SELECT id, name, kind FROM providers WHERE id = ?");
   if (!query.bind(1, provider_id).step()) {
     if (query.failed()) return query.error();
-    return missing("provider_id", "provider", provider_id);
+    return detail::missing_row("provider_id", "provider", provider_id);
   }
   Provider provider{query.integer(0), query.text(1), query.text(2), {}};
   Statement served(*statements_,
@@ -151,7 +129,7 @@ Result<Employee> SqliteStore::find_employee(std::int64_t employee_id) {
                   "manager_user_id IS NULL FROM employees WHERE id = ?");
   if (!query.bind(1, employee_id).step()) {
     if (query.failed()) return query.error();
-    return missing("employee_id", "employee", employee_id);
+    return detail::missing_row("employee_id", "employee", employee_id);
   }
   return Employee{query.integer(0), query.integer(1), query.text(2), query.text(3),
                   optional_integer(query, 4, query.integer(5) != 0)};
@@ -219,7 +197,7 @@ Result<std::vector<UserRecord>> SqliteStore::query_users(std::string_view where,
 Result<UserRecord> SqliteStore::find_user(std::int64_t user_id) {
   auto users = query_users("WHERE u.id = ?", user_id, "");
   if (!users.ok()) return users.error();
-  if (users->empty()) return missing("user_id", "user", user_id);
+  if (users->empty()) return detail::missing_row("user_id", "user", user_id);
   return std::move(users->front());
 }
 
@@ -236,7 +214,7 @@ Status SqliteStore::set_totp_pending(std::int64_t user_id, const std::string& se
   return transaction([&]() -> Status {
     Statement update(*statements_, "UPDATE users SET totp_pending = ? WHERE id = ?");
     if (auto ran = update.bind(1, sealed_secret).bind(2, user_id).run(); !ran.ok()) return ran;
-    if (sqlite3_changes(db_) == 0) return missing("user_id", "user", user_id);
+    if (sqlite3_changes(db_) == 0) return detail::missing_row("user_id", "user", user_id);
     return core::ok_status();
   });
 }
@@ -272,7 +250,7 @@ Status SqliteStore::set_user_disabled(std::int64_t user_id, bool disabled) {
     if (auto ran = update.bind(1, std::int64_t{disabled}).bind(2, user_id).run(); !ran.ok()) {
       return ran;
     }
-    if (sqlite3_changes(db_) == 0) return missing("user_id", "user", user_id);
+    if (sqlite3_changes(db_) == 0) return detail::missing_row("user_id", "user", user_id);
     return core::ok_status();
   });
 }
@@ -282,7 +260,7 @@ Status SqliteStore::replace_password(std::int64_t user_id, std::string_view new_
   return transaction([&]() -> Status {
     Statement update(*statements_, "UPDATE users SET password_hash = ? WHERE id = ?");
     if (auto ran = update.bind(1, new_hash).bind(2, user_id).run(); !ran.ok()) return ran;
-    if (sqlite3_changes(db_) == 0) return missing("user_id", "user", user_id);
+    if (sqlite3_changes(db_) == 0) return detail::missing_row("user_id", "user", user_id);
     Statement others(*statements_,
                      "DELETE FROM sessions WHERE user_id = ? AND token_digest <> ?");
     return others.bind(1, user_id).bind(2, keep_session_digest).run();
@@ -295,7 +273,7 @@ Status SqliteStore::set_employee_manager(std::int64_t employee_id,
     Statement update(*statements_, "UPDATE employees SET manager_user_id = ? WHERE id = ?");
     bind_optional(update, 1, manager_user_id);
     if (auto ran = update.bind(2, employee_id).run(); !ran.ok()) return ran;
-    if (sqlite3_changes(db_) == 0) return missing("employee_id", "employee", employee_id);
+    if (sqlite3_changes(db_) == 0) return detail::missing_row("employee_id", "employee", employee_id);
     return core::ok_status();
   });
 }
@@ -348,15 +326,15 @@ Result<CaseReach> SqliteStore::find_case_reach(std::int64_t case_id) {
                   "FROM cases c JOIN employees e ON e.id = c.employee_id WHERE c.id = ?");
   if (!query.bind(1, case_id).step()) {
     if (query.failed()) return query.error();
-    return missing("case", "case", case_id);
+    return detail::missing_row("case", "case", case_id);
   }
   CaseReach reach;
   reach.case_id = query.integer(0);
   reach.employer_id = query.integer(1);
   reach.employee_id = query.integer(2);
   reach.manager_user_id = optional_integer(query, 3, query.integer(4) != 0);
-  reach.provider_ids = id_list(query.optional_text(5).value_or(""));
-  reach.assignee_ids = id_list(query.optional_text(6).value_or(""));
+  reach.provider_ids = detail::split_ids(query.optional_text(5).value_or(""));
+  reach.assignee_ids = detail::split_ids(query.optional_text(6).value_or(""));
   reach.last_hash = query.optional_text(7).value_or("");
   return reach;
 }
@@ -469,7 +447,7 @@ Status SqliteStore::revoke_api_token(std::int64_t token_id, std::string_view at)
     Statement update(*statements_,
                      "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?");
     if (auto ran = update.bind(1, at).bind(2, token_id).run(); !ran.ok()) return ran;
-    if (sqlite3_changes(db_) == 0) return missing("token_id", "API token", token_id);
+    if (sqlite3_changes(db_) == 0) return detail::missing_row("token_id", "API token", token_id);
     return core::ok_status();
   });
 }
