@@ -267,4 +267,12 @@ void copy_field(std::string& row, std::optional<core::Date> value) {
   core::append_iso_date(row, *value);
 }
 
+void copy_field(std::string& row, const std::optional<std::int64_t>& value) {
+  if (!value) {
+    row += "\\N";
+    return;
+  }
+  copy_field(row, *value);
+}
+
 }  // namespace spoorboek::store::detail

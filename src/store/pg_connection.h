@@ -116,5 +116,17 @@ void copy_field(std::string& row, std::string_view value);
 void copy_field(std::string& row, const std::optional<std::string>& value);
 void copy_field(std::string& row, std::int64_t value);
 void copy_field(std::string& row, std::optional<core::Date> value);
+void copy_field(std::string& row, const std::optional<std::int64_t>& value);
+inline void copy_field(std::string& row, const std::string& value) {
+  copy_field(row, std::string_view(value));
+}
+
+// Appends one COPY row: the fields escaped, tab-separated, ended by a newline.
+template <class... Fields>
+void copy_row(std::string& data, const Fields&... fields) {
+  bool first = true;
+  ((first ? void() : void(data += '\t'), first = false, copy_field(data, fields)), ...);
+  data += '\n';
+}
 
 }  // namespace spoorboek::store::detail

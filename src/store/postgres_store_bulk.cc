@@ -9,22 +9,17 @@
 namespace spoorboek::store {
 namespace {
 
-using detail::copy_field;
+using detail::copy_row;
 using detail::PgParams;
 
-// Builds the COPY text of `rows`: each row's fields by `write`, tab-separated, one per line.
+// The COPY text of `rows`, each written by `write` (one copy_row call).
 template <class Row, class Write>
 std::string copy_text(const std::vector<Row>& rows, Write write) {
   std::string data;
   data.reserve(rows.size() * 96);
-  for (const auto& row : rows) {
-    write(data, row);
-    data += '\n';
-  }
+  for (const auto& row : rows) write(data, row);
   return data;
 }
-
-void tab(std::string& data) { data += '\t'; }
 
 }  // namespace
 
@@ -92,9 +87,7 @@ Status PostgresStore::bulk_load(const BulkBatch& batch) {
     if (auto employers = check_bulk_summary_employers(batch); !employers.ok()) return employers;
     if (auto status = copy("employers", "employers (id, name)",
                            copy_text(batch.employers, [](std::string& d, const Employer& row) {
-                             copy_field(d, row.id);
-                             tab(d);
-                             copy_field(d, std::string_view(row.name));
+                             copy_row(d, row.id, row.name);
                            }));
         !status.ok()) {
       return status;
@@ -102,30 +95,15 @@ Status PostgresStore::bulk_load(const BulkBatch& batch) {
     if (auto status = copy(
             "employees", "employees (id, employer_id, name, personnel_number, manager_user_id)",
             copy_text(batch.employees, [](std::string& d, const Employee& row) {
-              copy_field(d, row.id);
-              tab(d);
-              copy_field(d, row.employer_id);
-              tab(d);
-              copy_field(d, std::string_view(row.name));
-              tab(d);
-              copy_field(d, std::string_view(row.personnel_number));
-              tab(d);
-              if (row.manager_user_id) {
-                copy_field(d, *row.manager_user_id);
-              } else {
-                copy_field(d, std::optional<std::string>());
-              }
+              copy_row(d, row.id, row.employer_id, row.name, row.personnel_number,
+                       row.manager_user_id);
             }));
         !status.ok()) {
       return status;
     }
     if (auto status = copy("cases", "cases (id, employee_id, created_at)",
                            copy_text(batch.cases, [](std::string& d, const BulkCase& row) {
-                             copy_field(d, row.id);
-                             tab(d);
-                             copy_field(d, row.employee_id);
-                             tab(d);
-                             copy_field(d, std::string_view(row.created_at));
+                             copy_row(d, row.id, row.employee_id, row.created_at);
                            }));
         !status.ok()) {
       return status;
@@ -135,27 +113,10 @@ Status PostgresStore::bulk_load(const BulkBatch& batch) {
             "entries (case_id, seq, type, occurred_on, recorded_at, actor, visibility, payload, "
             "medical, prev_hash, hash)",
             copy_text(batch.entries, [](std::string& d, const core::Entry& row) {
-              copy_field(d, row.case_id);
-              tab(d);
-              copy_field(d, row.seq);
-              tab(d);
-              copy_field(d, core::entry_type_name(row.type));
-              tab(d);
-              copy_field(d, std::optional<core::Date>(row.occurred_on));
-              tab(d);
-              copy_field(d, std::string_view(row.recorded_at));
-              tab(d);
-              copy_field(d, std::string_view(row.actor));
-              tab(d);
-              copy_field(d, core::visibility_name(row.visibility));
-              tab(d);
-              copy_field(d, std::string_view(row.payload));
-              tab(d);
-              copy_field(d, row.medical);
-              tab(d);
-              copy_field(d, std::string_view(row.prev_hash));
-              tab(d);
-              copy_field(d, std::string_view(row.hash));
+              copy_row(d, row.case_id, row.seq, core::entry_type_name(row.type),
+                       std::optional<core::Date>(row.occurred_on), row.recorded_at, row.actor,
+                       core::visibility_name(row.visibility), row.payload, row.medical,
+                       row.prev_hash, row.hash);
             }));
         !status.ok()) {
       return status;
@@ -166,32 +127,11 @@ Status PostgresStore::bulk_load(const BulkBatch& batch) {
             "next_deadline_key, next_deadline_due, waiting_period_end, last_sick_day, "
             "interruption_days, last_seq, last_hash, updated_at)",
             copy_text(batch.summaries, [](std::string& d, const BulkSummary& row) {
-              const CaseSummary& summary = row.summary;
-              copy_field(d, summary.case_id);
-              tab(d);
-              copy_field(d, row.employer_id);
-              tab(d);
-              copy_field(d, row.employee_id);
-              tab(d);
-              copy_field(d, std::string_view(summary.status));
-              tab(d);
-              copy_field(d, summary.first_sick_day);
-              tab(d);
-              copy_field(d, summary.next_deadline_key);
-              tab(d);
-              copy_field(d, summary.next_deadline_due);
-              tab(d);
-              copy_field(d, summary.waiting_period_end);
-              tab(d);
-              copy_field(d, summary.last_sick_day);
-              tab(d);
-              copy_field(d, summary.interruption_days);
-              tab(d);
-              copy_field(d, summary.last_seq);
-              tab(d);
-              copy_field(d, std::string_view(summary.last_hash));
-              tab(d);
-              copy_field(d, std::string_view(summary.updated_at));
+              const CaseSummary& s = row.summary;
+              copy_row(d, s.case_id, row.employer_id, row.employee_id, s.status,
+                       s.first_sick_day, s.next_deadline_key, s.next_deadline_due,
+                       s.waiting_period_end, s.last_sick_day, s.interruption_days, s.last_seq,
+                       s.last_hash, s.updated_at);
             }));
         !status.ok()) {
       return status;
@@ -199,11 +139,7 @@ Status PostgresStore::bulk_load(const BulkBatch& batch) {
     if (auto status = copy("case_providers", "case_providers (case_id, provider_id, assigned_at)",
                            copy_text(batch.case_providers,
                                      [](std::string& d, const BulkCaseProvider& row) {
-                                       copy_field(d, row.case_id);
-                                       tab(d);
-                                       copy_field(d, row.provider_id);
-                                       tab(d);
-                                       copy_field(d, std::string_view(row.assigned_at));
+                                       copy_row(d, row.case_id, row.provider_id, row.assigned_at);
                                      }));
         !status.ok()) {
       return status;
