@@ -240,17 +240,8 @@ Result<HrImportReport> HrImport::import_employees(const Actor& actor, std::int64
     return allowed.error();
   }
   const EmployeeFile file = read_employee_file(csv_text);
-  HrImportReport report;
-  report.dry_run = options.dry_run;
-  report.data_rows = file.data_rows;
-  report.ignored_columns = file.ignored_columns;
+  HrImportReport report = detail::start_report(file, options);
   std::vector<LineError> errors = file.errors;
-  for (const auto& duplicate : file.duplicates) {
-    report.lines.push_back(ImportLineResult{duplicate.line, "", ImportOutcome::duplicate,
-                                            "the same as line " +
-                                                std::to_string(duplicate.same_as),
-                                            std::nullopt, std::nullopt});
-  }
 
   std::vector<EmployeePlan> plans;
   const auto plan = [&]() -> Status {

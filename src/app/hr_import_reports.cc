@@ -609,17 +609,8 @@ Result<HrImportReport> HrImport::import_reports(const Actor& actor, std::int64_t
     return allowed.error();
   }
   const ReportFile file = read_report_file(csv_text);
-  HrImportReport report;
-  report.dry_run = options.dry_run;
-  report.data_rows = file.data_rows;
-  report.ignored_columns = file.ignored_columns;
+  HrImportReport report = detail::start_report(file, options);
   std::vector<LineError> errors = file.errors;
-  for (const auto& duplicate : file.duplicates) {
-    report.lines.push_back(ImportLineResult{duplicate.line, "", ImportOutcome::duplicate,
-                                            "the same as line " +
-                                                std::to_string(duplicate.same_as),
-                                            std::nullopt, std::nullopt});
-  }
   Actor import_actor = actor;
   import_actor.user_id = import_actor_id(options.file_name);
   ReportPlanner planner(store_, employer, file, options, actor, now, report, errors);

@@ -25,6 +25,23 @@ std::string outcome_summary(const HrImportReport& report);
 Status audit_import(store::Store& store, const Actor& actor, const Moment& now,
                     std::string_view action, std::int64_t employer_id, std::string detail);
 
+// The report of a file as read: dry run or not, its rows and ignored columns, and its duplicate
+// lines (each "the same as line N", applied once). `File` is an EmployeeFile or a ReportFile.
+template <class File>
+HrImportReport start_report(const File& file, const HrImportOptions& options) {
+  HrImportReport report;
+  report.dry_run = options.dry_run;
+  report.data_rows = file.data_rows;
+  report.ignored_columns = file.ignored_columns;
+  for (const auto& duplicate : file.duplicates) {
+    report.lines.push_back(ImportLineResult{duplicate.line, "", ImportOutcome::duplicate,
+                                            "the same as line " +
+                                                std::to_string(duplicate.same_as),
+                                            std::nullopt, std::nullopt});
+  }
+  return report;
+}
+
 void progress(const HrImportOptions& options, std::string_view phase, std::size_t done,
               std::size_t total);
 
