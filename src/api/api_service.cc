@@ -56,11 +56,12 @@ core::Result<std::unique_ptr<ApiService>> ApiService::open(const ApiConfig& conf
   }
   ApiConfig resolved = config;
   if (resolved.key_file.empty()) {
-    if (store::backend_of(config.db_path) == store::Backend::postgres) {
+    const auto beside = store::key_file_beside(config.db_path);
+    if (!beside) {
       return core::make_error("missing_field", "--key-file",
                               "a PostgreSQL database needs the medical key file named");
     }
-    resolved.key_file = config.db_path + ".key";
+    resolved.key_file = *beside;
   }
   // The server refuses to run without the key: medical data would be neither readable nor
   // writable, and a new key would make the stored data unreadable for ever.

@@ -70,13 +70,11 @@ core::Result<std::string> key_file_path(const std::string& db) {
       configured != nullptr && *configured != '\0') {
     return std::string(configured);
   }
-  if (store::backend_of(db) == store::Backend::postgres) {
-    return core::make_error("missing_field", "SPOORBOEK_KEY_FILE",
-                            "a PostgreSQL database keeps no key file beside it: set "
-                            "SPOORBOEK_KEY_FILE to the medical key file (the same on every "
-                            "server of this database)");
-  }
-  return db + ".key";
+  if (auto beside = store::key_file_beside(db)) return *beside;
+  return core::make_error("missing_field", "SPOORBOEK_KEY_FILE",
+                          "a PostgreSQL database keeps no key file beside it: set "
+                          "SPOORBOEK_KEY_FILE to the medical key file (the same on every "
+                          "server of this database)");
 }
 
 void add_one_case_options(CLI::App& command, OneCaseOptions& options, const std::string& json_help,

@@ -29,6 +29,11 @@ std::string describe_database(std::string_view db) {
   return shown;
 }
 
+std::optional<std::string> key_file_beside(std::string_view db) {
+  if (backend_of(db) == Backend::postgres) return std::nullopt;
+  return std::string(db) + ".key";
+}
+
 Result<std::unique_ptr<Store>> open_store(const std::string& db, OpenMode mode) {
   if (backend_of(db) == Backend::postgres) {
     auto opened = PostgresStore::open(db);

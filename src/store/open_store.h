@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,10 @@ Backend backend_of(std::string_view db);
 
 // What --db names, for messages: an SQLite path as given, a PostgreSQL URI without its password.
 std::string describe_database(std::string_view db);
+
+// The medical key file beside an SQLite database, "<db>.key"; nullopt for PostgreSQL, which has
+// no file beside it (the key must be named: SPOORBOEK_KEY_FILE or --key-file).
+std::optional<std::string> key_file_beside(std::string_view db);
 
 enum class OpenMode { create_if_missing, must_exist };
 
