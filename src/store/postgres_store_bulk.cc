@@ -2,6 +2,7 @@
 // text format, all inside one transaction. COPY sends the rows as one stream instead of one
 // round trip each. Ids come from the caller; the identities move past them afterwards.
 #include <algorithm>
+#include <unordered_map>
 
 #include "store/pg_connection.h"
 #include "store/postgres_store.h"
@@ -55,18 +56,18 @@ Status PostgresStore::check_bulk_summary_employers(const BulkBatch& batch) {
   auto rows = db_->query("SELECT id, employer_id FROM employees WHERE id = ANY($1::bigint[])",
                          PgParams().add(stored));
   if (!rows.ok()) return rows.error();
+  std::unordered_map<std::int64_t, std::int64_t> employer_of;
+  for (int row = 0; row < rows->size(); ++row) {
+    employer_of.emplace(rows->integer(row, 0), rows->integer(row, 1));
+  }
   for (const std::size_t i : rows_to_check) {
     const BulkSummary& summary = batch.summaries[i];
-    for (int row = 0; row < rows->size(); ++row) {
-      if (rows->integer(row, 0) != summary.employee_id) continue;
-      // A missing employee is refused by the cases COPY before the summaries are reached.
-      if (rows->integer(row, 1) != summary.employer_id) {
-        return core::make_error("invalid", "summaries[" + std::to_string(i) + "].employer_id",
-                                "employee " + std::to_string(summary.employee_id) +
-                                    " works for employer " +
-                                    std::to_string(rows->integer(row, 1)));
-      }
-    }
+    const auto stored = employer_of.find(summary.employee_id);
+    // A missing employee is refused by the cases COPY before the summaries are reached.
+    if (stored == employer_of.end() || stored->second == summary.employer_id) continue;
+    return core::make_error("invalid", "summaries[" + std::to_string(i) + "].employer_id",
+                            "employee " + std::to_string(summary.employee_id) +
+                                " works for employer " + std::to_string(stored->second));
   }
   return core::ok_status();
 }
