@@ -195,13 +195,16 @@ core::Status PgConnection::copy(std::string_view target, std::string_view data) 
   }
   // Sent in pieces so that libpq's buffer stays small.
   constexpr std::size_t kPiece = 1 << 20;
-  for (std::size_t at = 0; at < data.size(); at += kPiece) {
+  bool complete = true;
+  for (std::size_t at = 0; at < data.size() && complete; at += kPiece) {
     const std::size_t length = std::min(kPiece, data.size() - at);
-    if (PQputCopyData(connection_, data.data() + at, static_cast<int>(length)) != 1) {
-      return failure(nullptr, "sending COPY data");
-    }
+    complete = PQputCopyData(connection_, data.data() + at, static_cast<int>(length)) == 1;
   }
-  if (PQputCopyEnd(connection_, nullptr) != 1) return failure(nullptr, "ending COPY");
+  // Ended in any case, and every result read, so that the connection leaves COPY state. When a
+  // piece did not go out the COPY is ended with an error, so that the server keeps none of it.
+  const bool sent =
+      PQputCopyEnd(connection_, complete ? nullptr : "not every row reached the server") == 1 &&
+      complete;
   core::Status outcome = core::ok_status();
   while (pg_result* result = PQgetResult(connection_)) {
     PgRows rows(result);
@@ -209,6 +212,7 @@ core::Status PgConnection::copy(std::string_view target, std::string_view data) 
       outcome = failure(result, "COPY into " + std::string(target));
     }
   }
+  if (!sent && outcome.ok()) return failure(nullptr, "sending COPY data");
   return outcome;
 }
 
