@@ -283,48 +283,12 @@ constexpr std::array kDocumentParts = {
         "operationId": "listCasesCsv",
         "description": "The listing of GET /api/v1/cases (the same filters, the same reach: only the cases the caller reaches) as CSV (RFC 4180, CRLF line ends, a header row): case_id, employer, personnel_number, employee, status, first_sick_day, sick_week, next_deadline, next_deadline_name (the Dutch legal term), next_deadline_due, days_left, waiting_period_end. Without `limit` every matching case. A text cell that a spreadsheet would run as a formula (starting with = + - @) gets a leading apostrophe. Nothing medical.",
         "parameters": [
-          {
-            "name": "employer_id",
-            "in": "query",
-            "required": false,
-            "description": "Only cases of this employer.",
-            "schema": {"type": "integer", "minimum": 0}
-          },
-          {
-            "name": "status",
-            "in": "query",
-            "required": false,
-            "description": "Only cases with this status (also ended ones when it is `recovered`).",
-            "schema": {"$ref": "#/components/schemas/CaseStatus"}
-          },
-          {
-            "name": "due_within_days",
-            "in": "query",
-            "required": false,
-            "description": "Only cases whose next deadline is due within this many days (overdue ones included).",
-            "schema": {"type": "integer", "minimum": 0, "maximum": 3650}
-          },
-          {
-            "name": "assignee_id",
-            "in": "query",
-            "required": false,
-            "description": "Only cases this user is named on.",
-            "schema": {"type": "integer", "minimum": 0}
-          },
-          {
-            "name": "include_closed",
-            "in": "query",
-            "required": false,
-            "description": "Also ended (recovered) cases.",
-            "schema": {"type": "boolean", "default": false}
-          },
-          {
-            "name": "overdue",
-            "in": "query",
-            "required": false,
-            "description": "Only cases whose next deadline passed before today (the arbo service's list of what is late).",
-            "schema": {"type": "boolean", "default": false}
-          },
+          {"$ref": "#/components/parameters/CaseEmployerFilter"},
+          {"$ref": "#/components/parameters/CaseStatusFilter"},
+          {"$ref": "#/components/parameters/CaseDueWithinDays"},
+          {"$ref": "#/components/parameters/CaseAssigneeFilter"},
+          {"$ref": "#/components/parameters/CaseIncludeClosed"},
+          {"$ref": "#/components/parameters/CaseOverdue"},
           {
             "name": "limit",
             "in": "query",
@@ -332,13 +296,7 @@ constexpr std::array kDocumentParts = {
             "description": "Rows at most (default: every matching case).",
             "schema": {"type": "integer", "minimum": 1, "maximum": 500}
           },
-          {
-            "name": "offset",
-            "in": "query",
-            "required": false,
-            "description": "Matches to skip.",
-            "schema": {"type": "integer", "minimum": 0, "default": 0}
-          }
+          {"$ref": "#/components/parameters/CaseOffset"}
         ],
         "responses": {
           "200": {
@@ -359,48 +317,12 @@ constexpr std::array kDocumentParts = {
         "operationId": "listCases",
         "description": "Overdue first, then by due date; cases without an open deadline last. Only cases the caller reaches: their employer's (case manager, administrator of an employer), the employers their arbo service serves (company doctor, occupational expert), their team's (line manager), the cases assigned to their office (reintegration coach), their own (employee), all (platform administrator). Ended cases only with include_closed=true or status. Unknown query keys: 422 unknown_field.",
         "parameters": [
-          {
-            "name": "employer_id",
-            "in": "query",
-            "required": false,
-            "description": "Only cases of this employer.",
-            "schema": {"type": "integer", "minimum": 0}
-          },
-          {
-            "name": "status",
-            "in": "query",
-            "required": false,
-            "description": "Only cases with this status (also ended ones when it is `recovered`).",
-            "schema": {"$ref": "#/components/schemas/CaseStatus"}
-          },
-          {
-            "name": "due_within_days",
-            "in": "query",
-            "required": false,
-            "description": "Only cases whose next deadline is due within this many days (overdue ones included).",
-            "schema": {"type": "integer", "minimum": 0, "maximum": 3650}
-          },
-          {
-            "name": "assignee_id",
-            "in": "query",
-            "required": false,
-            "description": "Only cases this user is named on.",
-            "schema": {"type": "integer", "minimum": 0}
-          },
-          {
-            "name": "include_closed",
-            "in": "query",
-            "required": false,
-            "description": "Also ended (recovered) cases.",
-            "schema": {"type": "boolean", "default": false}
-          },
-          {
-            "name": "overdue",
-            "in": "query",
-            "required": false,
-            "description": "Only cases whose next deadline passed before today (the arbo service's list of what is late).",
-            "schema": {"type": "boolean", "default": false}
-          },
+          {"$ref": "#/components/parameters/CaseEmployerFilter"},
+          {"$ref": "#/components/parameters/CaseStatusFilter"},
+          {"$ref": "#/components/parameters/CaseDueWithinDays"},
+          {"$ref": "#/components/parameters/CaseAssigneeFilter"},
+          {"$ref": "#/components/parameters/CaseIncludeClosed"},
+          {"$ref": "#/components/parameters/CaseOverdue"},
           {
             "name": "limit",
             "in": "query",
@@ -408,13 +330,7 @@ constexpr std::array kDocumentParts = {
             "description": "Page size.",
             "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 50}
           },
-          {
-            "name": "offset",
-            "in": "query",
-            "required": false,
-            "description": "Matches to skip.",
-            "schema": {"type": "integer", "minimum": 0, "default": 0}
-          }
+          {"$ref": "#/components/parameters/CaseOffset"}
         ],
         "responses": {
           "200": {
@@ -1036,6 +952,55 @@ constexpr std::array kDocumentParts = {
       }
     },
     "parameters": {
+      "CaseEmployerFilter": {
+        "name": "employer_id",
+        "in": "query",
+        "required": false,
+        "description": "Only cases of this employer.",
+        "schema": {"type": "integer", "minimum": 0}
+      },
+      "CaseStatusFilter": {
+        "name": "status",
+        "in": "query",
+        "required": false,
+        "description": "Only cases with this status (also ended ones when it is `recovered`).",
+        "schema": {"$ref": "#/components/schemas/CaseStatus"}
+      },
+      "CaseDueWithinDays": {
+        "name": "due_within_days",
+        "in": "query",
+        "required": false,
+        "description": "Only cases whose next deadline is due within this many days (overdue ones included).",
+        "schema": {"type": "integer", "minimum": 0, "maximum": 3650}
+      },
+      "CaseAssigneeFilter": {
+        "name": "assignee_id",
+        "in": "query",
+        "required": false,
+        "description": "Only cases this user is named on.",
+        "schema": {"type": "integer", "minimum": 0}
+      },
+      "CaseIncludeClosed": {
+        "name": "include_closed",
+        "in": "query",
+        "required": false,
+        "description": "Also ended (recovered) cases.",
+        "schema": {"type": "boolean", "default": false}
+      },
+      "CaseOverdue": {
+        "name": "overdue",
+        "in": "query",
+        "required": false,
+        "description": "Only cases whose next deadline passed before today (the arbo service's list of what is late).",
+        "schema": {"type": "boolean", "default": false}
+      },
+      "CaseOffset": {
+        "name": "offset",
+        "in": "query",
+        "required": false,
+        "description": "Matches to skip.",
+        "schema": {"type": "integer", "minimum": 0, "default": 0}
+      },
       "Id": {
         "name": "id",
         "in": "path",
