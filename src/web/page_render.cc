@@ -1,6 +1,7 @@
 #include "web/page_render.h"
 
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 #include "web/embedded_files.h"
@@ -40,26 +41,83 @@ std::string_view template_text(std::string_view name) {
   return file->bytes;
 }
 
-}  // namespace
+// What every template sees below its own data: the texts as {{t.*}} and {{lang}}, built once per
+// language and looked up through the render context instead of being copied into each page's data.
+const Data& page_globals(Language language) {
+  static const auto build = [](Language for_language) {
+    Data globals{Data::type::object};
+    globals.set("t", texts(for_language));
+    globals.set("lang", std::string(language_code(for_language)));
+    return globals;
+  };
+  static const Data nl = build(Language::nl);
+  static const Data en = build(Language::en);
+  return language == Language::en ? en : nl;
+}
 
-std::string render_template(std::string_view name, Language language, Data data) {
-  mustache::mustache view{std::string(template_text(name))};
-  if (!view.is_valid()) {
-    throw std::logic_error("web/templates/" + std::string(name) + ": " + view.error_message());
+// The template's text with every {{>name}} replaced by web/templates/<name>.mustache, and
+// {{>content}} by the page's template: kainjow parses a partial each time it is rendered (once per
+// timeline entry on the case page), so the whole page is put together and parsed once instead.
+std::string expand_partials(std::string_view text, std::string_view content_template, int depth = 0) {
+  if (depth > 4) throw std::logic_error("web/templates: partials nested more than four deep");
+  std::string expanded;
+  expanded.reserve(text.size());
+  std::size_t at = 0;
+  for (auto open = text.find("{{>"); open != std::string_view::npos; open = text.find("{{>", at)) {
+    const auto close = text.find("}}", open);
+    if (close == std::string_view::npos) throw std::logic_error("web/templates: unclosed partial tag");
+    std::string_view name = text.substr(open + 3, close - open - 3);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    expanded.append(text.substr(at, open - at));
+    const std::string_view partial = name == "content" ? content_template : name;
+    expanded += expand_partials(template_text(partial), content_template, depth + 1);
+    at = close + 2;
   }
-  data.set("t", texts(language));
-  data.set("lang", std::string(language_code(language)));
-  std::string html = view.render(data);
+  expanded.append(text.substr(at));
+  return expanded;
+}
+
+// The parsed template `name` (with `content_template` as its {{>content}}), parsed on first use
+// and kept: the templates are compiled into the binary and never change. One cache per thread,
+// because kainjow's render is not const (it records errors in the object).
+mustache::mustache& parsed_template(std::string_view name, std::string_view content_template) {
+  thread_local std::map<std::string, std::unique_ptr<mustache::mustache>, std::less<>> cache;
+  std::string key(name);
+  key += '|';
+  key += content_template;
+  auto found = cache.find(key);
+  if (found == cache.end()) {
+    auto view = std::make_unique<mustache::mustache>(
+        expand_partials(template_text(name), content_template));
+    if (!view->is_valid()) {
+      throw std::logic_error("web/templates/" + std::string(name) + ": " + view->error_message());
+    }
+    found = cache.emplace(std::move(key), std::move(view)).first;
+  }
+  return *found->second;
+}
+
+std::string render_composed(std::string_view name, std::string_view content_template,
+                            Language language, const Data& data) {
+  mustache::mustache& view = parsed_template(name, content_template);
+  mustache::context<std::string> context{&page_globals(language)};
+  context.push(&data);
+  std::string html = view.render(context);
   if (!view.is_valid()) {
     throw std::logic_error("web/templates/" + std::string(name) + ": " + view.error_message());
   }
   return html;
 }
 
+}  // namespace
+
+std::string render_template(std::string_view name, Language language, Data data) {
+  return render_composed(name, "", language, data);
+}
+
 api::HttpResponse render_page(const PageFrame& frame, std::string_view template_name, Data data,
                               int status) {
-  const std::string content(template_text(template_name));
-  data.set("content", mustache::partial{[content] { return content; }});
   data.set("title", std::string(Catalogue::instance().text(frame.language, frame.title_key)));
   data.set("stylesheet", static_url("spoorboek.css"));
   data.set("favicon", static_url("favicon.svg"));
@@ -77,7 +135,7 @@ api::HttpResponse render_page(const PageFrame& frame, std::string_view template_
   api::HttpResponse response;
   response.status = status;
   response.content_type = "text/html; charset=utf-8";
-  response.body = render_template("layout", frame.language, std::move(data));
+  response.body = render_composed("layout", template_name, frame.language, data);
   return response;
 }
 

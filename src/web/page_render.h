@@ -2,7 +2,8 @@
 //
 // Every value reaches the HTML through {{name}}, which escapes it; templates never use the
 // unescaped forms ({{{name}}}, {{&name}}) (tests/web/xss_test.cc checks the templates). The layout
-// includes the page's template as the partial {{>content}}. Texts come from the catalogue as
+// includes the page's template as the partial {{>content}}; partials are put in place and the
+// page parsed once per thread (page_render.cc). Texts come from the catalogue as
 // {{t.some.key}}; the layout gets the language, the stylesheet URL and, for a logged-in person,
 // their name and the session's CSRF token for the logout and language forms.
 #pragma once

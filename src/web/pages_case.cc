@@ -13,7 +13,6 @@
 #include "app/case_page.h"
 #include "app/documents.h"
 #include "web/case_payload.h"
-#include "web/embedded_files.h"
 #include "web/entry_form_spec.h"
 #include "web/page_routes.h"
 #include "web/svg/timeline_svg.h"
@@ -84,15 +83,6 @@ Data fields_data(const std::vector<PayloadField>& fields) {
     list.push_back(item);
   }
   return Data{"fields", list};
-}
-
-// {{>case_fields}}: the payload's fields as a definition list, for the entry and its medical part.
-kainjow::mustache::partial fields_partial() {
-  return kainjow::mustache::partial{[] {
-    const EmbeddedFile* file = find_embedded_file("templates/case_fields.mustache");
-    if (!file) throw std::logic_error("no template web/templates/case_fields.mustache");
-    return std::string(file->bytes);
-  }};
 }
 
 // The reason of the correction that voided entry `seq`, if any.
@@ -340,7 +330,6 @@ api::HttpResponse case_page(const app::CasePageData& page, const PageUser& user,
   Data documents = documents_data(language, case_id, page);
   data.set("has_documents", !documents.is_empty_list());
   data.set("documents", documents);
-  data.set("case_fields", fields_partial());
   const std::string here = "/cases/" + std::to_string(case_id);
   api::HttpResponse response = render_page(
       PageFrame{language, plain ? "case.own_title" : "case.title", user.viewer(), here}, "case",

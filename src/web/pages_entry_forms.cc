@@ -14,7 +14,6 @@
 
 #include "app/policy.h"
 #include "app/sick_report_choices.h"
-#include "web/embedded_files.h"
 #include "web/entry_form_fill.h"
 #include "web/page_routes.h"
 
@@ -79,8 +78,6 @@ struct FormPage {
 api::HttpResponse render_form(Language language, const PageUser& user, const FormPage& page,
                               const TypedForm& typed, int status) {
   Data data{Data::type::object};
-  const std::string partial(find_embedded_file("templates/form_input.mustache")->bytes);
-  data.set("form_input", kainjow::mustache::partial{[partial] { return partial; }});
   data.set("csrf", user.who.csrf_token);
   data.set("action", page.action);
   const std::string back = page.case_id ? case_url(*page.case_id) : std::string("/dashboard");
