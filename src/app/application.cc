@@ -159,7 +159,9 @@ Result<AppendResult> Application::append_entry(const Actor& actor, std::int64_t 
       return core::make_error("forbidden", "payload.medical",
                               "only the company doctor and the employee record medical data");
     }
-    auto record = store_.find_case(case_id);
+    // Held until the commit: another server's append to this case waits here and then reads
+    // this one's entry as its basis.
+    auto record = store_.find_case_for_update(case_id);
     if (!record.ok()) return record.error();
     // A correction may name any entry, so it needs the whole file; anything else folds with the
     // entries that count (a long file of conversations is not read for each new one).

@@ -276,18 +276,31 @@ Result<std::int64_t> PostgresStore::insert_case(std::optional<std::int64_t> case
   return id;
 }
 
-Result<CaseRecord> PostgresStore::find_case(std::int64_t case_id) {
-  auto rows = db_->query(
-      "SELECT c.id, c.employee_id, e.employer_id, r.name, e.name, c.created_at "
-      "FROM cases c JOIN employees e ON e.id = c.employee_id "
-      "JOIN employers r ON r.id = e.employer_id WHERE c.id = $1",
-      PgParams().add(case_id));
+namespace {
+constexpr std::string_view kFindCaseSql =
+    "SELECT c.id, c.employee_id, e.employer_id, r.name, e.name, c.created_at "
+    "FROM cases c JOIN employees e ON e.id = c.employee_id "
+    "JOIN employers r ON r.id = e.employer_id WHERE c.id = $1";
+}  // namespace
+
+Result<CaseRecord> PostgresStore::find_case_with(std::string_view sql, std::int64_t case_id) {
+  auto rows = db_->query(sql, PgParams().add(case_id));
   if (!rows.ok()) return rows.error();
   if (rows->empty()) {
     return core::make_error("not_found", "case", "no case with id " + std::to_string(case_id));
   }
   return CaseRecord{rows->integer(0, 0), rows->integer(0, 1), rows->integer(0, 2),
                     rows->text(0, 3),    rows->text(0, 4),    rows->text(0, 5)};
+}
+
+Result<CaseRecord> PostgresStore::find_case(std::int64_t case_id) {
+  return find_case_with(kFindCaseSql, case_id);
+}
+
+Result<CaseRecord> PostgresStore::find_case_for_update(std::int64_t case_id) {
+  // Only the case's row is locked (OF c): the employee and employer rows stay free for others.
+  static const std::string sql = std::string(kFindCaseSql) + " FOR UPDATE OF c";
+  return find_case_with(sql, case_id);
 }
 
 Result<std::vector<std::int64_t>> PostgresStore::list_case_ids() {

@@ -44,6 +44,7 @@ class PostgresStore final : public Store {
   Status create_case_with_id(std::int64_t case_id, std::int64_t employee_id,
                              std::string_view created_at) override;
   Result<CaseRecord> find_case(std::int64_t case_id) override;
+  Result<CaseRecord> find_case_for_update(std::int64_t case_id) override;
   Result<std::vector<std::int64_t>> list_case_ids() override;
   Result<std::vector<Employer>> list_employers() override;
   Result<std::vector<core::Entry>> load_entries(std::int64_t case_id) override;
@@ -121,6 +122,7 @@ class PostgresStore final : public Store {
  private:
   explicit PostgresStore(std::unique_ptr<detail::PgConnection> connection);
   Status append_one(const AppendRequest& request);
+  Result<CaseRecord> find_case_with(std::string_view sql, std::int64_t case_id);
   Status write_summary(const CaseSummary& summary);
   Result<std::int64_t> insert_case(std::optional<std::int64_t> case_id, std::int64_t employee_id,
                                    std::string_view created_at);

@@ -287,6 +287,11 @@ Result<std::int64_t> SqliteStore::insert_case(std::optional<std::int64_t> case_i
   return id;
 }
 
+Result<CaseRecord> SqliteStore::find_case_for_update(std::int64_t case_id) {
+  // Inside a write transaction (BEGIN IMMEDIATE) no other writer runs: nothing more to hold.
+  return find_case(case_id);
+}
+
 Result<CaseRecord> SqliteStore::find_case(std::int64_t case_id) {
   Statement query(*statements_,
                   "SELECT c.id, c.employee_id, e.employer_id, r.name, e.name, c.created_at "

@@ -56,6 +56,7 @@ class SqliteStore final : public Store {
   Status create_case_with_id(std::int64_t case_id, std::int64_t employee_id,
                              std::string_view created_at) override;
   Result<CaseRecord> find_case(std::int64_t case_id) override;
+  Result<CaseRecord> find_case_for_update(std::int64_t case_id) override;
   Result<std::vector<std::int64_t>> list_case_ids() override;
   Result<std::vector<Employer>> list_employers() override;
   Result<std::vector<core::Entry>> load_entries(std::int64_t case_id) override;

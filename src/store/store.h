@@ -237,6 +237,11 @@ class Store {
   virtual Status create_case_with_id(std::int64_t case_id, std::int64_t employee_id,
                                      std::string_view created_at) = 0;
   virtual Result<CaseRecord> find_case(std::int64_t case_id) = 0;
+  // find_case() inside a write transaction, holding the case against every other writer until the
+  // transaction ends, so that appends to one case from several servers queue up instead of
+  // racing for the next seq. PostgreSQL locks the case's row (FOR UPDATE); SQLite's write
+  // transaction already excludes every other writer.
+  virtual Result<CaseRecord> find_case_for_update(std::int64_t case_id) = 0;
   virtual Result<std::vector<std::int64_t>> list_case_ids() = 0;
   virtual Result<std::vector<Employer>> list_employers() = 0;
 
