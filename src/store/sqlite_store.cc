@@ -3,7 +3,9 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <string>
 #include <variant>
+#include <vector>
 
 #include "core/case_file_fold.h"
 #include "core/entry_hash.h"
@@ -519,25 +521,44 @@ std::string case_filter_sql(const CaseFilter& filter, bool join_employees, Filte
     values.emplace_back(*filter.assignee_id);
   }
   if (!reach.unrestricted) {
-    sql += " AND (0";
-    for (const auto employer_id : reach.employer_ids) {
-      sql += " OR s.employer_id = ?";
-      values.emplace_back(employer_id);
+    // Each way of reaching a case is one alternative. The employers are one IN list, so that a
+    // reach of employers alone is a plain AND that case_summaries_by_employer_due serves (one
+    // range per employer; a chain of ORs made SQLite walk every case due before the day).
+    std::vector<std::string> alternatives;
+    if (!reach.employer_ids.empty()) {
+      std::string in = "s.employer_id IN (";
+      for (std::size_t i = 0; i < reach.employer_ids.size(); ++i) {
+        in += i == 0 ? "?" : ", ?";
+        values.emplace_back(reach.employer_ids[i]);
+      }
+      alternatives.push_back(in + ")");
     }
     if (reach.team_manager) {
-      sql += " OR e.manager_user_id = ?";
+      alternatives.push_back("e.manager_user_id = ?");
       values.emplace_back(*reach.team_manager);
     }
     if (reach.provider_id) {
-      sql += " OR EXISTS (SELECT 1 FROM case_providers p WHERE p.case_id = s.case_id AND "
-             "p.provider_id = ?)";
+      alternatives.push_back(
+          "EXISTS (SELECT 1 FROM case_providers p WHERE p.case_id = s.case_id AND "
+          "p.provider_id = ?)");
       values.emplace_back(*reach.provider_id);
     }
     if (reach.own_employee) {
-      sql += " OR s.employee_id = ?";
+      alternatives.push_back("s.employee_id = ?");
       values.emplace_back(*reach.own_employee);
     }
-    sql += ")";
+    if (alternatives.empty()) {
+      sql += " AND 0";
+    } else if (alternatives.size() == 1) {
+      sql += " AND " + alternatives.front();
+    } else {
+      sql += " AND (";
+      for (std::size_t i = 0; i < alternatives.size(); ++i) {
+        if (i > 0) sql += " OR ";
+        sql += alternatives[i];
+      }
+      sql += ")";
+    }
   }
   return sql;
 }
