@@ -14,9 +14,11 @@
 #      check) for the 200 longest files the case manager reaches, in turn;
 #   4. the same case files as the browser's HTML page (/cases/{id});
 #   5. sustained appends: POST /api/v1/cases/{id}/entries of a reintegration interview dated today,
-#      round-robin over the case manager's open cases (each its own transaction, as a user's
-#      append is; bench/http/soak.lua with SOAK_POST_PERCENT=100); the entries written are counted
-#      in the database before and after.
+#      as the administrator, round-robin over 200 open cases of the employers with the highest ids
+#      (outside the case manager's employer and the arbo service's 100, so that the appends do not
+#      change what 1-4 measure in the next run); each its own transaction, as a user's append is
+#      (bench/http/soak.lua with SOAK_POST_PERCENT=100). The entries written are counted in the
+#      database before and after.
 # On PostgreSQL it also writes the plans PostgreSQL used for these requests (auto_explain, one
 # request each) to $WORK/plans.txt.
 set -euo pipefail
@@ -147,11 +149,13 @@ CASE_IDS="$WORK/case_ids.txt" PAGE_PREFIX="/api/v1/cases/" \
 CASE_IDS="$WORK/case_ids.txt" PAGE_PREFIX="/cases/" \
   measure "4. case page HTML (GET /cases/{id}, the same files)" \
   -H "Cookie: spoorboek_session=$MANAGER" -s "$WORK/cases.lua" "$BASE"
-open_cases=$(sql "SELECT string_agg(case_id::text, ',') FROM (SELECT case_id FROM case_summaries WHERE employer_id = $manager_employer AND status <> 'recovered' ORDER BY case_id LIMIT 100) t")
+ADMIN=$(token_of admin@demo.test)
+[[ -n "$ADMIN" && "$ADMIN" != null ]] || die "demo administrator login failed"
+open_cases=$(sql "SELECT case_id FROM case_summaries WHERE status <> 'recovered' AND employer_id <> $manager_employer AND employer_id NOT IN (SELECT employer_id FROM provider_employers WHERE provider_id = $doctor_employers) ORDER BY employer_id DESC, case_id LIMIT 200" | paste -sd,)
 entries_before=$(sql "SELECT count(*) FROM entries")
-SOAK_TOKEN=$MANAGER SOAK_READ_CASES=$open_cases SOAK_WRITE_CASES=$open_cases SOAK_TODAY=$(date +%F) \
+SOAK_TOKEN=$ADMIN SOAK_READ_CASES=$open_cases SOAK_WRITE_CASES=$open_cases SOAK_TODAY=$(date +%F) \
 SOAK_POST_PERCENT=100 \
-  measure "5. sustained appends (POST /api/v1/cases/{id}/entries, $(tr ',' '\n' <<< "$open_cases" | wc -l) open cases in turn)" \
+  measure "5. sustained appends (POST /api/v1/cases/{id}/entries, administrator, $(tr ',' '\n' <<< "$open_cases" | wc -l) open cases of other employers in turn)" \
   -s "$REPO/bench/http/soak.lua" "$BASE"
 entries_after=$(sql "SELECT count(*) FROM entries")
 echo "entries written: $((entries_after - entries_before)) in ${DURATION} s = $(((entries_after - entries_before) / DURATION))/s"
