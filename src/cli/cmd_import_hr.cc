@@ -157,7 +157,7 @@ void register_import(CLI::App& app, int& exit_code, const std::string& name,
                      const std::string& description, ImportCall call, bool reports) {
   auto options = std::make_shared<ImportOptions>();
   auto* command = app.add_subcommand(name, description);
-  command->add_option("--db", options->path, "SQLite database file")->required();
+  command->add_option("--db", options->path, kDbHelp)->required();
   command->add_option("--employer", options->employer_id, "The employer's id")->required();
   command->add_option("file", options->file, "The CSV file (- for standard input)")->required();
   command->add_flag("--dry-run", options->dry_run, "Print what would change; write nothing");
@@ -210,7 +210,7 @@ void register_held_reports(CLI::App& app, int& exit_code) {
       "held-reports",
       "List the recoveries of `import-reports` that wait for their sick report (each import of "
       "the employer applies them once it is recorded); --drop ID deletes one that never will");
-  command->add_option("--db", options->path, "SQLite database file")->required();
+  command->add_option("--db", options->path, kDbHelp)->required();
   command->add_option("--employer", options->employer_id, "The employer's id")->required();
   command->add_option("--drop", options->drop, "Delete this held report (its id)");
   command->add_option("--as", options->as, "As this user (e-mail address)");
