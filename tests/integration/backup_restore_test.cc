@@ -4,34 +4,25 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
-#include <atomic>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <thread>
 #include <tuple>
 #include <vector>
 
 #include "app/application.h"
 #include "store/sqlite_store.h"
 #include "tests/integration/cli_harness.h"
+#include "tests/integration/live_writer.h"
 
 namespace spoorboek::testing {
 namespace {
 
 namespace fs = std::filesystem;
 
-const char* kSickReport =
-    R"({"type":"sick_report","occurred_on":"2026-01-05","payload":{"expected_duration":)"
-    R"("over_6_weeks","safety_net_applies":false,"work_accident":false,)"
-    R"("third_party_liability":false}})";
-const char* kDoctorReport =
-    R"({"type":"company_doctor_report","occurred_on":"2026-01-06","payload":{}})";
-
-// (case_id, seq) -> hash of every entry in a database file.
-std::map<std::pair<long long, long long>, std::string> entries_of(const std::string& path) {
-  std::map<std::pair<long long, long long>, std::string> entries;
+// Every entry of a database file.
+EntryHashes entries_of(const std::string& path) {
+  EntryHashes entries;
   sqlite3* db = nullptr;
   EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
   sqlite3_stmt* rows = nullptr;
@@ -88,63 +79,16 @@ class BackupRestoreTest : public ::testing::Test {
 };
 
 TEST_F(BackupRestoreTest, ABackupTakenWhileAppendingRestoresToTheSameEntries) {
-  // The "server": another connection that opens a case and appends to it until told to stop.
-  std::atomic<int> appended{0};
-  std::atomic<bool> stop{false};
-  std::atomic<int> failures{0};
-  std::string failure;  // the writer's first error, read after join()
-  std::int64_t writer_case = 0;
-  std::thread writer([&] {
-    auto store = store::SqliteStore::open(db_, store::SqliteStore::OpenMode::must_exist);
-    if (!store.ok()) {
-      failure = store.error().message;
-      ++failures;
-      return;
-    }
-    app::Application application(**store);
-    const app::Actor admin{"writer", "Writer", app::Role::administrator};
-    const app::Moment now{*core::parse_iso_date("2026-03-02"), "2026-03-02T09:00:00Z", 0};
-    auto employer = application.create_employer(admin, "Bakkerij De Korenschoof");
-    auto employee = employer.ok()
-                        ? application.create_employee(admin, *employer, "J. de Vries", "P-77")
-                        : core::Result<std::int64_t>(employer.error());
-    auto opened = employee.ok() ? application.open_case(admin, *employee, now)
-                                : core::Result<std::int64_t>(employee.error());
-    if (!opened.ok()) {
-      failure = opened.error().message;
-      ++failures;
-      return;
-    }
-    if (auto first = application.append_entry_json(admin, *opened, kSickReport, now);
-        !first.ok()) {
-      failure = first.error().message;
-      ++failures;
-      return;
-    }
-    writer_case = *opened;
-    while (!stop) {
-      auto next = application.append_entry_json(admin, writer_case, kDoctorReport, now);
-      if (next.ok()) {
-        ++appended;
-      } else {
-        if (failures == 0) failure = next.error().message;
-        ++failures;
-        return;
-      }
-    }
-  });
-  while (appended < 20 && failures == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  const int before_backup = appended;
+  LiveWriter writer(db_);
+  writer.wait_for(20);
+  const int before_backup = writer.appended();
   const RunResult made =
       dir_.run({"backup", "--db", db_, "--out", backup_, "--pages-per-step", "4"});
-  const int after_backup = appended;
+  const int after_backup = writer.appended();
   // Keep appending for a while after the backup too, then stop.
-  while (appended < after_backup + 20 && failures == 0) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  stop = true;
-  writer.join();
-  ASSERT_EQ(failures, 0) << failure;
+  writer.wait_for(after_backup + 20);
+  writer.stop();
+  ASSERT_FALSE(writer.failed()) << writer.failure();
   ASSERT_EQ(made.exit_code, 0) << made.err;
   EXPECT_NE(made.out.find("NOT in this backup"), std::string::npos) << made.out;
   EXPECT_GT(after_backup, before_backup) << "the writer kept committing while the backup ran";
@@ -156,27 +100,10 @@ TEST_F(BackupRestoreTest, ABackupTakenWhileAppendingRestoresToTheSameEntries) {
   const RunResult verify = dir_.run({"verify", "--db", restored});
   ASSERT_EQ(verify.exit_code, 0) << verify.out << verify.err;
 
-  // The restored file holds exactly what the live one held at one moment: every entry as it is
-  // in the live file, all of the demo, and a prefix of the writer's case.
-  const auto live = entries_of(db_);
+  // The restored file holds exactly what the live one held at one moment.
   const auto back = entries_of(restored);
-  long long writer_entries = 0;
-  for (const auto& [key, hash] : back) {
-    const auto found = live.find(key);
-    ASSERT_NE(found, live.end()) << "case " << key.first << " seq " << key.second;
-    EXPECT_EQ(found->second, hash);
-    if (key.first == writer_case) {
-      ++writer_entries;
-      EXPECT_EQ(key.second, writer_entries) << "the writer's entries are a gapless prefix";
-    }
-  }
-  for (const auto& [key, hash] : live) {
-    if (key.first != writer_case) {
-      EXPECT_TRUE(back.contains(key)) << "case " << key.first;
-    }
-  }
-  EXPECT_GE(writer_entries, 1 + before_backup);
-  EXPECT_LE(writer_entries, 1 + after_backup);
+  expect_one_moment(entries_of(db_), back, writer.case_id(), before_backup, after_backup);
+  const std::int64_t writer_case = writer.case_id();
   EXPECT_NE(verify.out.find("entries"), std::string::npos);
   EXPECT_NE(verify.out.find(std::to_string(back.size()) + " entries"), std::string::npos)
       << verify.out;

@@ -6,30 +6,15 @@
 #include <libpq-fe.h>
 #include <unistd.h>
 
-#include <atomic>
-#include <chrono>
 #include <cstdlib>
-#include <map>
 #include <string>
-#include <thread>
-#include <utility>
 
-#include "app/application.h"
-#include "store/open_store.h"
 #include "tests/integration/cli_harness.h"
+#include "tests/integration/live_writer.h"
 #include "tests/support/test_database.h"
 
 namespace spoorboek::testing {
 namespace {
-
-const char* kSickReport =
-    R"({"type":"sick_report","occurred_on":"2026-01-05","payload":{"expected_duration":)"
-    R"("over_6_weeks","safety_net_applies":false,"work_accident":false,)"
-    R"("third_party_liability":false}})";
-const char* kDoctorReport =
-    R"({"type":"company_doctor_report","occurred_on":"2026-01-06","payload":{}})";
-
-using EntryHashes = std::map<std::pair<long long, long long>, std::string>;
 
 // Runs `sql` on `uri`: its error ("" when none) and, for a query, its rows keyed by the first two
 // columns with the third as value.
@@ -115,60 +100,15 @@ class PgDumpRestoreTest : public ::testing::Test {
 };
 
 TEST_F(PgDumpRestoreTest, ADumpTakenWhileAppendingRestoresToOneMomentAndVerifies) {
-  // The "server": another connection that opens a case and appends to it until told to stop.
-  std::atomic<int> appended{0};
-  std::atomic<bool> stop{false};
-  std::atomic<int> failures{0};
-  std::string failure;  // the writer's first error, read after join()
-  std::int64_t writer_case = 0;
-  std::thread writer([&] {
-    auto store = store::open_store(live_, store::OpenMode::must_exist);
-    if (!store.ok()) {
-      failure = store.error().message;
-      ++failures;
-      return;
-    }
-    app::Application application(**store);
-    const app::Actor admin{"writer", "Writer", app::Role::administrator};
-    const app::Moment now{*core::parse_iso_date("2026-03-02"), "2026-03-02T09:00:00Z", 0};
-    auto employer = application.create_employer(admin, "Bakkerij De Korenschoof");
-    auto employee = employer.ok()
-                        ? application.create_employee(admin, *employer, "J. de Vries", "P-77")
-                        : core::Result<std::int64_t>(employer.error());
-    auto opened = employee.ok() ? application.open_case(admin, *employee, now)
-                                : core::Result<std::int64_t>(employee.error());
-    if (!opened.ok()) {
-      failure = opened.error().message;
-      ++failures;
-      return;
-    }
-    if (auto first = application.append_entry_json(admin, *opened, kSickReport, now); !first.ok()) {
-      failure = first.error().message;
-      ++failures;
-      return;
-    }
-    writer_case = *opened;
-    while (!stop) {
-      auto next = application.append_entry_json(admin, writer_case, kDoctorReport, now);
-      if (!next.ok()) {
-        if (failures == 0) failure = next.error().message;
-        ++failures;
-        return;
-      }
-      ++appended;
-    }
-  });
-  while (appended < 20 && failures == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  const int before_dump = appended;
+  LiveWriter writer(live_);
+  writer.wait_for(20);
+  const int before_dump = writer.appended();
   const std::string dump = dir_.file("spoorboek.dump");
   const int dumped = pg_dump(live_, dump);
-  const int after_dump = appended;
-  while (appended < after_dump + 20 && failures == 0) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  stop = true;
-  writer.join();
-  ASSERT_EQ(failures, 0) << failure;
+  const int after_dump = writer.appended();
+  writer.wait_for(after_dump + 20);
+  writer.stop();
+  ASSERT_FALSE(writer.failed()) << writer.failure();
   ASSERT_EQ(dumped, 0) << read_file(dir_.file("pg_dump.err"));
   EXPECT_GT(after_dump, before_dump) << "the writer kept committing while pg_dump ran";
 
@@ -176,27 +116,11 @@ TEST_F(PgDumpRestoreTest, ADumpTakenWhileAppendingRestoresToOneMomentAndVerifies
   const RunResult verify = dir_.run({"verify", "--db", restored_});
   ASSERT_EQ(verify.exit_code, 0) << verify.out << verify.err;
 
-  // Every entry as it is in the live database, all of the demo, and a gapless prefix of the
-  // writer's case: one moment, as pg_dump's snapshot promises.
-  const auto live = entries_of(live_);
+  // One moment, as pg_dump's snapshot promises.
   const auto back = entries_of(restored_);
-  long long writer_entries = 0;
-  for (const auto& [key, hash] : back) {
-    const auto found = live.find(key);
-    ASSERT_NE(found, live.end()) << "case " << key.first << " seq " << key.second;
-    EXPECT_EQ(found->second, hash);
-    if (key.first == writer_case) {
-      ++writer_entries;
-      EXPECT_EQ(key.second, writer_entries) << "the writer's entries are a gapless prefix";
-    }
-  }
-  for (const auto& [key, hash] : live) {
-    if (key.first != writer_case) {
-      EXPECT_TRUE(back.contains(key)) << "case " << key.first;
-    }
-  }
-  EXPECT_GE(writer_entries, 1 + before_dump);
-  EXPECT_LE(writer_entries, 1 + after_dump);
+  const std::int64_t writer_case = writer.case_id();
+  const long long writer_entries =
+      expect_one_moment(entries_of(live_), back, writer_case, before_dump, after_dump);
   EXPECT_NE(verify.out.find(std::to_string(back.size()) + " entries"), std::string::npos)
       << verify.out;
   const RunResult show = dir_.run({"show", "--db", restored_, std::to_string(writer_case),
