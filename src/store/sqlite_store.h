@@ -133,6 +133,14 @@ class SqliteStore final : public Store {
   Status clear_login_failures(std::string_view key) override;
   Result<std::int64_t> delete_login_failures_before(std::int64_t before) override;
 
+  // Pending logins (schema 8; sqlite_store_pending_logins.cc).
+  Status create_pending_login(const PendingLoginRecord& login) override;
+  Result<PendingLoginRecord> find_pending_login(std::string_view token_digest) override;
+  Result<int> add_pending_login_failure(std::string_view token_digest) override;
+  Status delete_pending_login(std::string_view token_digest) override;
+  Status delete_user_pending_logins(std::int64_t user_id) override;
+  Result<std::int64_t> delete_expired_pending_logins(std::int64_t now) override;
+
  private:
   SqliteStore(sqlite3* db, std::string path);
   // The read log's connection (sqlite_read_log.h), opened on first use.

@@ -211,6 +211,18 @@ struct HeldReport {
   friend bool operator==(const HeldReport&, const HeldReport&) = default;
 };
 
+// --- Pending logins (schema 8; app::Accounts::begin_login / finish_login) ---
+// A login whose password was right and whose account asks for a two-factor code, waiting for the
+// code (possibly at another server). Only the digest of its random token is stored, and nothing
+// of the password.
+struct PendingLoginRecord {
+  std::string token_digest;  // security::token_digest() of the token the browser keeps
+  std::int64_t user_id = 0;
+  std::int64_t expires_at = 0;  // unix seconds
+  int failed_codes = 0;         // wrong codes sent for it so far
+  friend bool operator==(const PendingLoginRecord&, const PendingLoginRecord&) = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -360,6 +372,29 @@ class Store {
   virtual Status clear_login_failures(std::string_view key) = 0;
   // Deletes every failure, of any key, with time < `before`; returns how many were deleted.
   virtual Result<std::int64_t> delete_login_failures_before(std::int64_t before) = 0;
+
+  // --- Pending logins (schema 8): PendingLoginRecord. The store keeps them as given and knows
+  // nothing of their lifetime or of how many wrong codes end one (app::Accounts decides). Each
+  // write is one transaction of its own, or joins the caller's transaction(). ---
+  // Stores a new pending login with the record's failed_codes. "invalid" (field "token_digest")
+  // for an empty digest; "conflict" (field "token_digest") when the digest is stored already;
+  // "not_found" (field "user_id") for an unknown user. Nothing is written then.
+  virtual Status create_pending_login(const PendingLoginRecord& login) = 0;
+  // The pending login of `token_digest`, expired or not; "not_found" (field "pending_login")
+  // when there is none.
+  virtual Result<PendingLoginRecord> find_pending_login(std::string_view token_digest) = 0;
+  // Adds one to the pending login's failed_codes and returns the new count; "not_found" (field
+  // "pending_login") when there is none.
+  virtual Result<int> add_pending_login_failure(std::string_view token_digest) = 0;
+  // Deletes the pending login; "not_found" (field "pending_login") when there is none (used or
+  // deleted meanwhile, also by another server), so that a transaction() that uses one up fails
+  // and writes nothing when another used it first.
+  virtual Status delete_pending_login(std::string_view token_digest) = 0;
+  // Deletes every pending login of the user (its password changed, it was disabled); none is no
+  // error.
+  virtual Status delete_user_pending_logins(std::int64_t user_id) = 0;
+  // Deletes every pending login with expires_at <= `now`; returns how many were deleted.
+  virtual Result<std::int64_t> delete_expired_pending_logins(std::int64_t now) = 0;
 };
 
 }  // namespace spoorboek::store
