@@ -20,6 +20,18 @@ core::Error unauthenticated(std::string_view message = kWrongCredentials) {
   return core::make_error("unauthenticated", "", std::string(message));
 }
 
+core::Error too_many_requests(std::int64_t wait) {
+  return core::make_error("too_many_requests", std::to_string(wait),
+                          "too many failed logins; try again in " + std::to_string(wait) +
+                              " seconds");
+}
+
+core::Error pending_login_gone() {
+  return core::make_error("unauthenticated", "pending_login",
+                          "this login has expired or was used: log in again with your e-mail "
+                          "address and password");
+}
+
 std::string totp_associated_data(std::int64_t user_id) {
   return "spoorboek:totp:user:" + std::to_string(user_id);
 }
@@ -78,15 +90,13 @@ Result<bool> Accounts::two_factor_required(const store::UserRecord& user) {
   return !*demo;
 }
 
-Result<NewSession> Accounts::login(const LoginRequest& request, const Moment& now) {
-  LoginFailures failures(store_, throttle_);
+// Throttle, user and password: the first part of every login. The account's throttle key is the
+// address as typed (case does not matter, LoginThrottle::account_key).
+Result<store::UserRecord> Accounts::check_password(const PasswordLogin& request,
+                                                   LoginFailures& failures, const Moment& now) {
   auto wait = failures.wait_seconds(request.email, request.remote_address, now.unix_seconds);
   if (!wait.ok()) return wait.error();
-  if (*wait > 0) {
-    return core::make_error("too_many_requests", std::to_string(*wait),
-                            "too many failed logins; try again in " + std::to_string(*wait) +
-                                " seconds");
-  }
+  if (*wait > 0) return too_many_requests(*wait);
   auto found = store_.find_user_by_email(request.email);
   if (!found.ok() && found.error().code != "not_found") return found.error();
   const bool known = found.ok() && !found->disabled;
@@ -104,36 +114,44 @@ Result<NewSession> Accounts::login(const LoginRequest& request, const Moment& no
                 "from " + request.remote_address, now);
     return unauthenticated();
   }
-  const store::UserRecord& user = *found;
-  if (user.totp_enabled) {
-    if (!request.totp) {
-      return core::make_error("totp_required", "totp",
-                              "this account uses two-factor login: send the 6-digit code");
+  return std::move(*found);
+}
+
+// The two-factor code of a user whose password was right. A wrong or used code counts as a
+// failed login of the account (by its stored address, the same key as typed but for case).
+Status Accounts::check_totp_code(const store::UserRecord& user, std::string_view code,
+                                 std::string_view remote_address, LoginFailures& failures,
+                                 const Moment& now) {
+  auto secret = user.totp_secret && field_key_
+                    ? security::open_field(*field_key_, *user.totp_secret,
+                                           totp_associated_data(user.id))
+                    : Result<std::string>(core::make_error("internal", "", "no key"));
+  if (!secret.ok()) return core::make_error("internal", "", "two-factor secret unreadable");
+  const std::vector<unsigned char> bytes(secret->begin(), secret->end());
+  const auto step = security::totp_match(bytes, code, now.unix_seconds);
+  if (!step || !store_.use_totp_step(user.id, *step).ok()) {
+    if (auto counted = failures.record_failure(user.email, remote_address, now.unix_seconds);
+        !counted.ok()) {
+      return counted;
     }
-    auto secret = user.totp_secret && field_key_
-                      ? security::open_field(*field_key_, *user.totp_secret,
-                                             totp_associated_data(user.id))
-                      : Result<std::string>(core::make_error("internal", "", "no key"));
-    if (!secret.ok()) return core::make_error("internal", "", "two-factor secret unreadable");
-    const std::vector<unsigned char> bytes(secret->begin(), secret->end());
-    const auto step = security::totp_match(bytes, *request.totp, now.unix_seconds);
-    if (!step || !store_.use_totp_step(user.id, *step).ok()) {
-      if (auto counted = failures.record_failure(request.email, request.remote_address,
-                                                 now.unix_seconds);
-          !counted.ok()) {
-        return counted.error();
-      }
-      (void)audit(nullptr, "login_failed", "user:" + std::to_string(user.id), "wrong TOTP code",
-                  now);
-      return core::make_error("unauthenticated", "totp", "the two-factor code is wrong or used");
-    }
+    (void)audit(nullptr, "login_failed", "user:" + std::to_string(user.id), "wrong TOTP code",
+                now);
+    return core::make_error("unauthenticated", "totp", "the two-factor code is wrong or used");
   }
+  return core::ok_status();
+}
+
+// The session of a user who passed every check; `pending_digest`, when given, is the pending
+// login used up by it, deleted in the session's transaction (so that it works once, anywhere).
+Result<NewSession> Accounts::open_session(const store::UserRecord& user,
+                                          std::string_view remote_address,
+                                          LoginFailures& failures, const Moment& now,
+                                          const std::string* pending_digest) {
   auto required = two_factor_required(user);
   if (!required.ok()) return required.error();
   auto actor = load_actor(user.id);
   if (!actor.ok()) return actor.error();
 
-  (void)failures.record_success(request.email);  // at worst the old failures stay counted
   NewSession session;
   session.token = security::random_token(kSessionTokenPrefix);
   session.csrf_token = security::random_token("");
@@ -143,11 +161,126 @@ Result<NewSession> Accounts::login(const LoginRequest& request, const Moment& no
   store::SessionRecord record{security::token_digest(session.token), user.id, session.csrf_token,
                               session.enrolment_only, now.unix_seconds, session.expires_at,
                               now.unix_seconds};
-  if (auto stored = store_.create_session(record); !stored.ok()) return stored.error();
+  const Status stored = store_.transaction([&]() -> Status {
+    if (pending_digest) {
+      if (auto used = store_.delete_pending_login(*pending_digest); !used.ok()) return used;
+    }
+    return store_.create_session(record);
+  });
+  if (!stored.ok()) {
+    // Another request (at any server) used the pending login first.
+    if (pending_digest && stored.error().code == "not_found") return pending_login_gone();
+    return stored.error();
+  }
+  (void)failures.record_success(user.email);  // at worst the old failures stay counted
   (void)store_.delete_expired_sessions(now.unix_seconds);
   (void)audit(&session.actor, "login", "user:" + std::to_string(user.id),
-              "from " + request.remote_address, now);
+              "from " + std::string(remote_address), now);
   return session;
+}
+
+Result<NewSession> Accounts::login(const LoginRequest& request, const Moment& now) {
+  LoginFailures failures(store_, throttle_);
+  auto user = check_password(PasswordLogin{request.email, request.password, request.remote_address},
+                             failures, now);
+  if (!user.ok()) return user.error();
+  if (user->totp_enabled) {
+    if (!request.totp) {
+      return core::make_error("totp_required", "totp",
+                              "this account uses two-factor login: send the 6-digit code");
+    }
+    if (auto code = check_totp_code(*user, *request.totp, request.remote_address, failures, now);
+        !code.ok()) {
+      return code.error();
+    }
+  }
+  return open_session(*user, request.remote_address, failures, now);
+}
+
+Result<PasswordStep> Accounts::begin_login(const PasswordLogin& request, const Moment& now) {
+  LoginFailures failures(store_, throttle_);
+  auto user = check_password(request, failures, now);
+  if (!user.ok()) return user.error();
+  PasswordStep step;
+  if (!user->totp_enabled) {
+    auto session = open_session(*user, request.remote_address, failures, now);
+    if (!session.ok()) return session.error();
+    step.session = std::move(*session);
+    return step;
+  }
+  PendingLogin pending{security::random_token(kPendingLoginPrefix),
+                       now.unix_seconds + kPendingLoginSeconds};
+  const store::PendingLoginRecord record{security::token_digest(pending.token), user->id,
+                                         pending.expires_at, 0};
+  const Status stored = store_.transaction([&]() -> Status {
+    // Whatever has expired goes as new ones come: the table holds a few minutes of logins.
+    if (auto expired = store_.delete_expired_pending_logins(now.unix_seconds); !expired.ok()) {
+      return expired.error();
+    }
+    return store_.create_pending_login(record);
+  });
+  if (!stored.ok()) return stored.error();
+  step.pending = std::move(pending);
+  return step;
+}
+
+Result<store::PendingLoginRecord> Accounts::live_pending_login(std::string_view token_digest,
+                                                               const Moment& now) {
+  auto pending = store_.find_pending_login(token_digest);
+  if (!pending.ok()) {
+    return pending.error().code == "not_found" ? pending_login_gone() : pending.error();
+  }
+  if (pending->expires_at <= now.unix_seconds) return pending_login_gone();
+  return pending;
+}
+
+Result<NewSession> Accounts::finish_login(std::string_view pending_token, std::string_view code,
+                                          std::string_view remote_address, const Moment& now) {
+  if (!pending_token.starts_with(kPendingLoginPrefix)) return pending_login_gone();
+  const std::string digest = security::token_digest(pending_token);
+  auto pending = live_pending_login(digest, now);
+  if (!pending.ok()) return pending.error();
+  auto user = store_.find_user(pending->user_id);
+  if (!user.ok()) return user.error();
+  if (user->disabled || !user->totp_enabled) {
+    (void)store_.delete_pending_login(digest);  // it would never lead anywhere
+    return user->disabled ? unauthenticated() : pending_login_gone();
+  }
+  LoginFailures failures(store_, throttle_);
+  auto wait = failures.wait_seconds(user->email, remote_address, now.unix_seconds);
+  if (!wait.ok()) return wait.error();
+  if (*wait > 0) return too_many_requests(*wait);
+  if (auto checked = check_totp_code(*user, code, remote_address, failures, now); !checked.ok()) {
+    if (checked.error().code != "unauthenticated") return checked.error();
+    bool ended = false;
+    const Status counted = store_.transaction([&]() -> Status {
+      auto wrong = store_.add_pending_login_failure(digest);
+      if (!wrong.ok()) return wrong.error();
+      ended = *wrong >= kPendingLoginCodeAttempts;
+      return ended ? store_.delete_pending_login(digest) : core::ok_status();
+    });
+    // Gone meanwhile (used or ended at another server): nothing is left to try with.
+    if (!counted.ok() && counted.error().code == "not_found") return pending_login_gone();
+    if (!counted.ok()) return counted.error();
+    if (ended) {
+      return core::make_error("too_many_codes", "totp",
+                              "the code was wrong " + std::to_string(kPendingLoginCodeAttempts) +
+                                  " times: log in again with your e-mail address and password");
+    }
+    return checked.error();
+  }
+  return open_session(*user, remote_address, failures, now, &digest);
+}
+
+Result<std::string> Accounts::pending_login_email(std::string_view pending_token,
+                                                  const Moment& now) {
+  if (!pending_token.starts_with(kPendingLoginPrefix)) return pending_login_gone();
+  auto pending = live_pending_login(security::token_digest(pending_token), now);
+  if (!pending.ok()) return pending.error();
+  auto user = store_.find_user(pending->user_id);
+  if (!user.ok()) return user.error();
+  if (user->disabled) return pending_login_gone();
+  return user->email;
 }
 
 Status Accounts::logout(std::string_view session_token, const Moment& now) {
@@ -362,6 +495,7 @@ Status Accounts::set_user_disabled(const Actor& actor, std::int64_t user_id, boo
     if (auto set = store_.set_user_disabled(user_id, disabled); !set.ok()) return set;
     if (disabled) {
       if (auto ended = store_.delete_user_sessions(user_id); !ended.ok()) return ended;
+      if (auto ended = store_.delete_user_pending_logins(user_id); !ended.ok()) return ended;
       if (cache_) cache_->forget_user(user_id);
     }
     return audit(&actor, disabled ? "user_disabled" : "user_enabled",

@@ -40,6 +40,10 @@ inline constexpr std::int64_t kIdleMinutes = 30;
 inline constexpr std::string_view kSessionTokenPrefix = "sbs_";
 inline constexpr std::string_view kApiTokenPrefix = "sbk_";
 inline constexpr std::string_view kCalendarFeedPrefix = "sbc_";
+inline constexpr std::string_view kPendingLoginPrefix = "sbp_";
+// A login waiting for its two-factor code lasts this long, and ends after this many wrong codes.
+inline constexpr std::int64_t kPendingLoginSeconds = 5 * 60;
+inline constexpr int kPendingLoginCodeAttempts = 5;
 
 struct LoginRequest {
   std::string email;
@@ -48,12 +52,31 @@ struct LoginRequest {
   std::string remote_address;
 };
 
+// The first step of a login in two steps (the browser's): no code yet.
+struct PasswordLogin {
+  std::string email;
+  std::string password;
+  std::string remote_address;
+};
+
+// A login whose password was right, waiting for the account's two-factor code.
+struct PendingLogin {
+  std::string token;  // shown once ("sbp_...", the browser's cookie); only its digest is stored
+  std::int64_t expires_at = 0;  // unix seconds
+};
+
 struct NewSession {
   std::string token;       // shown once: the cookie value and the Bearer token
   std::string csrf_token;  // to send as X-CSRF-Token with cookie-authenticated writes
   std::int64_t expires_at = 0;
   bool enrolment_only = false;  // two-factor login must be set up first
   Actor actor;
+};
+
+// What the password step gives: a session when the account needs no code, else a pending login.
+struct PasswordStep {
+  std::optional<NewSession> session;
+  std::optional<PendingLogin> pending;
 };
 
 // Who a request comes from.
@@ -135,9 +158,37 @@ class Accounts {
            AuthCache* cache = nullptr)
       : store_(store), field_key_(field_key), throttle_(throttle), cache_(cache) {}
 
+  // A login in one request (the JSON API): e-mail, password and, where the account uses it, the
+  // two-factor code.
   // Errors: "too_many_requests" (its field holds the seconds to wait, for Retry-After),
-  // "unauthenticated", "totp_required" (field "totp").
+  // "unauthenticated" (field "totp": the code was wrong or used), "totp_required" (field "totp").
   Result<NewSession> login(const LoginRequest& request, const Moment& now);
+
+  // A login in two steps (the browser's), so that the code step may reach another server than
+  // the password step and the password is not kept anywhere in between.
+  // begin_login checks e-mail and password exactly as login() does (the same throttle, audit
+  // events and errors, the same work for unknown addresses). An account without two-factor login
+  // gets its session at once; one with it gets a pending login instead: a random token whose
+  // digest (never the token, nothing of the password) is stored for kPendingLoginSeconds, in one
+  // transaction that also deletes the expired pending logins.
+  // Errors: "too_many_requests" (field: seconds to wait), "unauthenticated".
+  Result<PasswordStep> begin_login(const PasswordLogin& request, const Moment& now);
+  // The code step: the session that login() with the code would make; the pending login is used
+  // up in the same transaction that stores the session, so a token works once, on any server.
+  // A wrong code counts as a failed login in the throttle (against the account and
+  // `remote_address`) and in the pending login, which ends at kPendingLoginCodeAttempts wrong
+  // codes. A password change or disabling the account ends the user's pending logins.
+  // Errors: "unauthenticated" with field "pending_login" (the token is unknown, expired or used:
+  // start again), "unauthenticated" with field "totp" (wrong or used code: another may follow),
+  // "too_many_codes" with field "totp" (the wrong code that ended the pending login),
+  // "too_many_requests" (field: seconds to wait; the pending login stays), "unauthenticated"
+  // without a field (the account was disabled meanwhile).
+  Result<NewSession> finish_login(std::string_view pending_token, std::string_view code,
+                                  std::string_view remote_address, const Moment& now);
+  // The e-mail address of a pending login's account, for the code page; "unauthenticated" (field
+  // "pending_login") when the token is unknown, expired or used or the account is disabled.
+  Result<std::string> pending_login_email(std::string_view pending_token, const Moment& now);
+
   Status logout(std::string_view session_token, const Moment& now);
   // A session or API token ("sbs_..." or "sbk_..."); "unauthenticated" when unknown, expired,
   // revoked or its user disabled.
@@ -153,6 +204,7 @@ class Accounts {
 
   Result<std::int64_t> create_user(const Actor& actor, const NewUser& user, const Moment& now);
   Result<std::vector<UserView>> list_users(const Actor& actor);
+  // Disabling ends the user's sessions and pending logins in the same transaction.
   Status set_user_disabled(const Actor& actor, std::int64_t user_id, bool disabled,
                            const Moment& now);
 
@@ -179,7 +231,8 @@ class Accounts {
   // The acting user's own password (accounts_profile.cc). `current` must be right: a wrong one
   // counts towards the login throttle like a failed login. `replacement` must pass
   // security::check_new_password and differ from `current`. The new Argon2id hash replaces the old
-  // one and every session of the user but `session_token`'s ends, in one transaction; audited.
+  // one, every session of the user but `session_token`'s ends and so does every pending login
+  // (begin_login) of the user, in one transaction; audited.
   // Errors: "too_many_requests", "unauthenticated" (field "current_password"), the policy's codes
   // and "unchanged" with field "new_password".
   Status change_password(const Actor& actor, std::string_view session_token,
@@ -210,6 +263,17 @@ class Accounts {
                std::string_view detail, const Moment& now);
   bool administers_user(const Actor& actor, const store::UserRecord& user);
   Result<bool> two_factor_required(const store::UserRecord& user);
+  // The steps login(), begin_login() and finish_login() share (accounts.cc).
+  Result<store::UserRecord> check_password(const PasswordLogin& request, LoginFailures& failures,
+                                           const Moment& now);
+  Status check_totp_code(const store::UserRecord& user, std::string_view code,
+                         std::string_view remote_address, LoginFailures& failures,
+                         const Moment& now);
+  Result<NewSession> open_session(const store::UserRecord& user, std::string_view remote_address,
+                                  LoginFailures& failures, const Moment& now,
+                                  const std::string* pending_digest = nullptr);
+  Result<store::PendingLoginRecord> live_pending_login(std::string_view token_digest,
+                                                       const Moment& now);
 
   store::Store& store_;
   const security::FieldKey* field_key_;

@@ -61,6 +61,8 @@ Status Accounts::change_password(const Actor& actor, std::string_view session_to
         !replaced.ok()) {
       return replaced;
     }
+    // A login that passed the old password must not finish with a code now.
+    if (auto ended = store_.delete_user_pending_logins(user->id); !ended.ok()) return ended;
     return audit(&actor, "password_changed", "user:" + std::to_string(user->id),
                  "other sessions ended", now);
   });
