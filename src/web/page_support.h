@@ -10,19 +10,20 @@
 #include "api/api_state.h"
 #include "web/form.h"
 #include "web/page_render.h"
-#include "web/pending_logins.h"
 
 namespace spoorboek::web {
 
 inline constexpr std::string_view kLanguageCookie = "spoorboek_lang";
 inline constexpr std::string_view kLoginCsrfCookie = "spoorboek_login_csrf";
+// The token of a login waiting for its two-factor code (app::Accounts::begin_login); the pending
+// login itself is in the database, so that the code may reach any server.
 inline constexpr std::string_view kPendingLoginCookie = "spoorboek_login_pending";
 
-// What the page routes share; lives as long as the routes.
+// What the page routes share; lives as long as the routes. Nothing of a person is kept here:
+// every server behind a load balancer must be able to answer any request.
 struct PageState {
   explicit PageState(api::ApiState& state) : api(state) {}
   api::ApiState& api;
-  PendingLogins pending;
 };
 using Shared = std::shared_ptr<PageState>;
 

@@ -3,6 +3,10 @@
 // The login forms are sent before there is a session, so their CSRF token is a double-submit
 // cookie: a random value set with the form and sent back in it; a form posted from another site
 // cannot read or set the cookie (SameSite=Strict, HttpOnly).
+//
+// Between the password and the code the browser holds only the token of a pending login
+// (app::Accounts::begin_login) in a cookie; the pending login is in the database, so the code may
+// be sent to any server behind a load balancer, and the password is kept nowhere.
 #include <cctype>
 
 #include "security/tokens.h"
@@ -116,21 +120,18 @@ void post_login(PageState& state, api::HttpRequest& request, const api::Responde
     return out.send(login_page(state, request, language, shown, 422));
   }
   with_page_context(state, request, out, [&](api::Context& context, const app::Moment& now) {
-    auto session = context.accounts->login(
-        app::LoginRequest{shown.email, form->value("password"), std::nullopt,
-                          request.remote_address},
-        now);
-    if (session.ok()) return logged_in(state, context, request, *session);
-    const core::Error& error = session.error();
-    if (error.code == "totp_required") {
-      const std::string token = state.pending.put(shown.email, form->value("password"),
-                                                  now.unix_seconds);
+    auto step = context.accounts->begin_login(
+        app::PasswordLogin{shown.email, form->value("password"), request.remote_address}, now);
+    if (step.ok() && step->session) return logged_in(state, context, request, *step->session);
+    if (step.ok() && step->pending) {
       api::HttpResponse response = see_other("/login/code");
       response.headers.emplace_back(
-          "Set-Cookie", cookie_header(kPendingLoginCookie, token, PendingLogins::kPendingSeconds,
-                                      secure_cookies(state, request)));
+          "Set-Cookie", cookie_header(kPendingLoginCookie, step->pending->token,
+                                      app::kPendingLoginSeconds, secure_cookies(state, request)));
       return response;
     }
+    if (step.ok()) return error_page(language, std::nullopt, 500, "error.internal");
+    const core::Error& error = step.error();
     if (error.code == "too_many_requests") {
       shown.form_error = throttled(language, error);
       return login_page(state, request, language, shown, 429);
@@ -143,55 +144,66 @@ void post_login(PageState& state, api::HttpRequest& request, const api::Responde
   });
 }
 
+// Back to the login form when the pending login is over, with `message_key` said; its cookie
+// goes too.
+api::HttpResponse start_again(PageState& state, const api::HttpRequest& request,
+                              Language language, LoginForm shown, std::string_view message_key,
+                              int status) {
+  shown.form_error = Catalogue::instance().text(language, message_key);
+  auto response = login_page(state, request, language, shown, status);
+  response.headers.emplace_back(
+      "Set-Cookie", cookie_header(kPendingLoginCookie, "", 0, secure_cookies(state, request)));
+  return response;
+}
+
 void post_code(PageState& state, api::HttpRequest& request, const api::Responder& out) {
   const Language language = page_language(request);
   auto form = parse_form(request.header("content-type"), request.body);
   if (!form.ok()) return out.send(error_page(language, std::nullopt, 400, "error.bad_request"));
-  const Catalogue& texts = Catalogue::instance();
   const std::string token(request.cookie(kPendingLoginCookie).value_or(""));
-  const app::Moment now = state.api.now();
-  const std::string email = state.pending.email_of(token, now.unix_seconds);
-  if (email.empty()) {
-    LoginForm shown;
-    shown.form_error = texts.text(language, "totp.expired");
-    return out.send(login_page(state, request, language, shown, 401));
-  }
-  std::string code = form->value("code");
-  if (!login_csrf_ok(request, *form)) {
-    return out.send(code_page(state, request, language, email, code,
-                              std::string(texts.text(language, "login.form_expired")), 403));
-  }
-  if (!is_six_digits(code)) {
-    return out.send(code_page(state, request, language, email, code,
-                              std::string(texts.text(language, "totp.format")), 422));
-  }
-  auto pending = state.pending.take(token, now.unix_seconds);
-  if (!pending) {
-    LoginForm shown;
-    shown.form_error = texts.text(language, "totp.expired");
-    return out.send(login_page(state, request, language, shown, 401));
-  }
-  with_page_context(state, request, out, [&](api::Context& context, const app::Moment& at) {
-    auto session = context.accounts->login(
-        app::LoginRequest{pending->email, pending->password, code, request.remote_address}, at);
+  with_page_context(state, request, out, [&](api::Context& context, const app::Moment& now) {
+    const Catalogue& texts = Catalogue::instance();
+    auto email = context.accounts->pending_login_email(token, now);
+    if (!email.ok()) {
+      if (email.error().code != "unauthenticated") {
+        return error_page(language, std::nullopt, 500, "error.internal");
+      }
+      return start_again(state, request, language, LoginForm{}, "totp.expired", 401);
+    }
+    const std::string code = form->value("code");
+    if (!login_csrf_ok(request, *form)) {
+      return code_page(state, request, language, *email, code,
+                       std::string(texts.text(language, "login.form_expired")), 403);
+    }
+    if (!is_six_digits(code)) {
+      return code_page(state, request, language, *email, code,
+                       std::string(texts.text(language, "totp.format")), 422);
+    }
+    auto session = context.accounts->finish_login(token, code, request.remote_address, now);
     if (session.ok()) return logged_in(state, context, request, *session);
     const core::Error& error = session.error();
     if (error.code == "unauthenticated" && error.field == "totp") {
       // Another try with the next code, without typing the password again.
-      const std::string again =
-          state.pending.put(pending->email, pending->password, at.unix_seconds);
-      auto response = code_page(state, request, language, pending->email, "",
-                                std::string(texts.text(language, "totp.wrong")), 401);
-      response.headers.emplace_back(
-          "Set-Cookie", cookie_header(kPendingLoginCookie, again, PendingLogins::kPendingSeconds,
-                                      secure_cookies(state, request)));
-      return response;
+      return code_page(state, request, language, *email, "",
+                       std::string(texts.text(language, "totp.wrong")), 401);
     }
     LoginForm shown;
-    shown.email = pending->email;
-    shown.form_error = error.code == "too_many_requests" ? throttled(language, error)
-                                                         : std::string(texts.text(language, "login.wrong"));
-    return login_page(state, request, language, shown, error.code == "too_many_requests" ? 429 : 401);
+    shown.email = *email;
+    if (error.code == "too_many_codes") {
+      return start_again(state, request, language, shown, "totp.too_many", 401);
+    }
+    if (error.code == "unauthenticated" && error.field == "pending_login") {
+      return start_again(state, request, language, LoginForm{}, "totp.expired", 401);
+    }
+    if (error.code == "too_many_requests") {
+      shown.form_error = throttled(language, error);
+      return login_page(state, request, language, shown, 429);
+    }
+    if (error.code == "unauthenticated") {
+      shown.form_error = texts.text(language, "login.wrong");
+      return login_page(state, request, language, shown, 401);
+    }
+    return error_page(language, std::nullopt, 500, "error.internal");
   });
 }
 
@@ -239,11 +251,14 @@ void register_login_routes(api::Router& router, const Shared& shared) {
   });
   router.add(api::Method::get, "/login/code", [shared](api::HttpRequest& request,
                                                        const api::Responder& out) {
-    const Language language = page_language(request);
     const std::string token(request.cookie(kPendingLoginCookie).value_or(""));
-    const std::string email = shared->pending.email_of(token, shared->api.now().unix_seconds);
-    if (email.empty()) return out.send(see_other("/login"));
-    out.send(code_page(*shared, request, language, email, "", ""));
+    with_page_context(*shared, request, out, [&](api::Context& context, const app::Moment& now) {
+      // The address is shown for the person's orientation; the pending login is read by its
+      // token, at whichever server took the password.
+      auto email = context.accounts->pending_login_email(token, now);
+      if (!email.ok()) return see_other("/login");
+      return code_page(*shared, request, page_language(request), *email, "", "");
+    });
   });
   router.add(api::Method::post, "/login/code", [shared](api::HttpRequest& request,
                                                         const api::Responder& out) {
