@@ -2,8 +2,10 @@
 
 #include "core/case_file_fold.h"
 #include "core/entry_hash.h"
+#include "store/case_search.h"
 #include "store/migrations.h"
 #include "store/pg_connection.h"
+#include "store/postgres_case_filter.h"
 #include "store/store_rows.h"
 
 namespace spoorboek::store {
@@ -448,16 +450,16 @@ Result<CaseSummary> PostgresStore::find_summary(std::int64_t case_id) {
   return read_summary(*rows, 0, 0);
 }
 
-namespace {
-
-// The FROM and WHERE of a case listing: case_summaries s, with employees e (and employers r)
-// joined when the listing needs them (names, or a team's reach). Every value is a parameter;
-// only fixed fragments and $n placeholders are joined into the text. A reach of many employers
-// is one array parameter (= ANY), so that the text, and with it the prepared statement, stays
-// the same for any number of them.
+// The FROM and WHERE of a case listing (postgres_case_filter.h): case_summaries s, with employees
+// e (and employers r) joined when the listing needs them (names, the name search, or a team's
+// reach). Every value is a parameter; only fixed fragments and $n placeholders are joined into
+// the text. A reach of many employers (and a list of deadline keys) is one array parameter
+// (= ANY), so that the text, and with it the prepared statement, stays the same for any number
+// of them.
 std::string case_filter_sql(const CaseFilter& filter, bool join_employees, PgParams& params) {
   const CaseReachFilter& reach = filter.reach;
-  join_employees = join_employees || (!reach.unrestricted && reach.team_manager);
+  join_employees = join_employees || (!reach.unrestricted && reach.team_manager) ||
+                   !filter.search.empty();
   std::string sql = join_employees
                         ? "FROM case_summaries s JOIN employees e ON e.id = s.employee_id "
                           "JOIN employers r ON r.id = s.employer_id WHERE true"
@@ -470,6 +472,10 @@ std::string case_filter_sql(const CaseFilter& filter, bool join_employees, PgPar
   if (filter.due_on_or_before) {
     sql += " AND s.next_deadline_due <= " + placeholder();
     params.add(std::optional<core::Date>(*filter.due_on_or_before));
+  }
+  if (filter.due_on_or_after) {
+    sql += " AND s.next_deadline_due >= " + placeholder();
+    params.add(std::optional<core::Date>(*filter.due_on_or_after));
   }
   if (filter.open_only) sql += " AND s.status <> 'recovered'";
   if (filter.employer_id) {
@@ -484,6 +490,34 @@ std::string case_filter_sql(const CaseFilter& filter, bool join_employees, PgPar
     sql += " AND EXISTS (SELECT 1 FROM case_assignees a WHERE a.case_id = s.case_id AND "
            "a.user_id = " + placeholder() + ")";
     params.add(*filter.assignee_id);
+  }
+  if (!filter.search.empty()) {
+    // translate() folds A-Z only, as SQLite's lower() and detail::search_like_pattern do
+    // (lower() here would follow the database's locale and fold more than SQLite).
+    sql += " AND (translate(e.name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') "
+           "LIKE " + placeholder();
+    params.add(detail::search_like_pattern(filter.search));
+    sql += " ESCAPE '\\' OR e.personnel_number = " + placeholder() + ")";
+    params.add(filter.search);
+  }
+  if (!filter.next_deadline_keys.empty()) {
+    // One text[] literal: each key double-quoted, its " and \ escaped, so any text stays itself.
+    std::string array = "{";
+    for (std::size_t i = 0; i < filter.next_deadline_keys.size(); ++i) {
+      array += i > 0 ? ",\"" : "\"";
+      for (const char c : filter.next_deadline_keys[i]) {
+        if (c == '"' || c == '\\') array += '\\';
+        array += c;
+      }
+      array += '"';
+    }
+    array += "}";
+    sql += " AND s.next_deadline_key = ANY(" + placeholder() + "::text[])";
+    params.add(array);
+  }
+  if (filter.waiting_period_end_on_or_before) {
+    sql += " AND s.waiting_period_end <= " + placeholder();
+    params.add(std::optional<core::Date>(*filter.waiting_period_end_on_or_before));
   }
   if (!reach.unrestricted) {
     std::vector<std::string> clauses;
@@ -520,8 +554,6 @@ std::string case_filter_sql(const CaseFilter& filter, bool join_employees, PgPar
   }
   return sql;
 }
-
-}  // namespace
 
 Result<std::vector<CaseListing>> PostgresStore::list_cases(const CaseFilter& filter) {
   PgParams params;

@@ -127,6 +127,11 @@ class PostgresStore final : public Store {
   Status delete_user_pending_logins(std::int64_t user_id) override;
   Result<std::int64_t> delete_expired_pending_logins(std::int64_t now) override;
 
+  // Dashboard aggregates (postgres_store_dashboard.cc).
+  Result<std::vector<SickWeekCount>> count_cases_by_sick_week(const CaseFilter& filter,
+                                                             core::Date day) override;
+  Result<std::vector<Employer>> list_reach_employers(const CaseReachFilter& reach) override;
+
  private:
   explicit PostgresStore(std::unique_ptr<detail::PgConnection> connection);
   Status append_one(const AppendRequest& request);

@@ -9,7 +9,9 @@
 
 #include "core/case_file_fold.h"
 #include "core/entry_hash.h"
+#include "store/case_search.h"
 #include "store/migrations.h"
+#include "store/sqlite_case_filter.h"
 #include "store/sqlite_read_log.h"
 #include "store/sqlite_statement.h"
 #include "store/store_rows.h"
@@ -484,16 +486,13 @@ Result<CaseSummary> SqliteStore::find_summary(std::int64_t case_id) {
   return read_summary(query, 0);
 }
 
-namespace {
-
-using FilterValues = std::vector<std::variant<std::int64_t, std::string>>;
-
-// The FROM and WHERE of a case listing: case_summaries s, with employees e joined when the
-// listing needs it (names, or a team's reach). Every value is bound; only fixed fragments and
-// "?" placeholders are joined into the text.
+// The FROM and WHERE of a case listing (sqlite_case_filter.h): case_summaries s, with employees e
+// joined when the listing needs it (names, the name search, or a team's reach). Every value is
+// bound; only fixed fragments and "?" placeholders are joined into the text.
 std::string case_filter_sql(const CaseFilter& filter, bool join_employees, FilterValues& values) {
   const CaseReachFilter& reach = filter.reach;
-  join_employees = join_employees || (!reach.unrestricted && reach.team_manager);
+  join_employees = join_employees || (!reach.unrestricted && reach.team_manager) ||
+                   !filter.search.empty();
   std::string sql = join_employees
                         ? "FROM case_summaries s JOIN employees e ON e.id = s.employee_id "
                           "JOIN employers r ON r.id = s.employer_id WHERE 1 = 1"
@@ -505,6 +504,10 @@ std::string case_filter_sql(const CaseFilter& filter, bool join_employees, Filte
   if (filter.due_on_or_before) {
     sql += " AND s.next_deadline_due <= ?";
     values.emplace_back(core::format_iso_date(*filter.due_on_or_before));
+  }
+  if (filter.due_on_or_after) {
+    sql += " AND s.next_deadline_due >= ?";
+    values.emplace_back(core::format_iso_date(*filter.due_on_or_after));
   }
   if (filter.open_only) sql += " AND s.status <> 'recovered'";
   if (filter.employer_id) {
@@ -519,6 +522,24 @@ std::string case_filter_sql(const CaseFilter& filter, bool join_employees, Filte
     sql += " AND EXISTS (SELECT 1 FROM case_assignees a WHERE a.case_id = s.case_id AND "
            "a.user_id = ?)";
     values.emplace_back(*filter.assignee_id);
+  }
+  if (!filter.search.empty()) {
+    // lower() folds A-Z only (SQLite without ICU), as detail::search_like_pattern does.
+    sql += " AND (lower(e.name) LIKE ? ESCAPE '\\' OR e.personnel_number = ?)";
+    values.emplace_back(detail::search_like_pattern(filter.search));
+    values.emplace_back(filter.search);
+  }
+  if (!filter.next_deadline_keys.empty()) {
+    sql += " AND s.next_deadline_key IN (";
+    for (std::size_t i = 0; i < filter.next_deadline_keys.size(); ++i) {
+      sql += i == 0 ? "?" : ", ?";
+      values.emplace_back(filter.next_deadline_keys[i]);
+    }
+    sql += ")";
+  }
+  if (filter.waiting_period_end_on_or_before) {
+    sql += " AND s.waiting_period_end <= ?";
+    values.emplace_back(core::format_iso_date(*filter.waiting_period_end_on_or_before));
   }
   if (!reach.unrestricted) {
     // Each way of reaching a case is one alternative. The employers are one IN list, so that a
@@ -573,8 +594,6 @@ void bind_values(Statement& query, const FilterValues& values) {
     }
   }
 }
-
-}  // namespace
 
 Result<std::vector<CaseListing>> SqliteStore::list_cases(const CaseFilter& filter) {
   FilterValues values;

@@ -141,6 +141,11 @@ class SqliteStore final : public Store {
   Status delete_user_pending_logins(std::int64_t user_id) override;
   Result<std::int64_t> delete_expired_pending_logins(std::int64_t now) override;
 
+  // Dashboard aggregates (sqlite_store_dashboard.cc).
+  Result<std::vector<SickWeekCount>> count_cases_by_sick_week(const CaseFilter& filter,
+                                                             core::Date day) override;
+  Result<std::vector<Employer>> list_reach_employers(const CaseReachFilter& reach) override;
+
  private:
   SqliteStore(sqlite3* db, std::string path);
   // The read log's connection (sqlite_read_log.h), opened on first use.

@@ -103,15 +103,36 @@ struct CaseFilter {
   std::optional<std::int64_t> employee_id;
   // Only cases whose next deadline is due on or before this day.
   std::optional<core::Date> due_on_or_before;
+  // Only cases whose next deadline is due on or after this day (with due_on_or_before: a range
+  // of days, both ends included). Cases without a next deadline never match either.
+  std::optional<core::Date> due_on_or_after;
   // Leaves out cases whose status is "recovered" (ended; app::detail::summary_is_open).
   bool open_only = false;
   std::optional<std::int64_t> employer_id;
   std::optional<std::string> status;           // core::case_status_name()
   std::optional<std::int64_t> assignee_id;     // a user named on the case
+  // The dashboard's name search; empty: no condition. Only cases whose employee's name holds
+  // this text, the letters A-Z compared without case (every other byte as it is, so "é" only
+  // matches "é"), or whose personnel number is exactly this text. %, _ and \ in it are plain
+  // characters. The caller passes well-formed UTF-8 without NUL bytes (PostgreSQL refuses
+  // anything else as text: "storage").
+  std::string search;
+  // Only cases whose next deadline is one of these milestones (core::milestone_key_name());
+  // empty: no condition.
+  std::vector<std::string> next_deadline_keys;
+  // Only cases whose waiting period ends on or before this day.
+  std::optional<core::Date> waiting_period_end_on_or_before;
   // The store lists what it is asked; the application always narrows this to the actor's reach.
   CaseReachFilter reach = CaseReachFilter::everything();
   std::int64_t limit = -1;  // -1: all
   std::int64_t offset = 0;
+};
+
+// A sick week and how many cases are in it (Store::count_cases_by_sick_week).
+struct SickWeekCount {
+  std::int64_t week = 0;
+  std::int64_t cases = 0;
+  friend bool operator==(const SickWeekCount&, const SickWeekCount&) = default;
 };
 
 // What an append reads of its case: the entries its fold needs, in seq order, and the seq and
@@ -395,6 +416,22 @@ class Store {
   virtual Status delete_user_pending_logins(std::int64_t user_id) = 0;
   // Deletes every pending login with expires_at <= `now`; returns how many were deleted.
   virtual Result<std::int64_t> delete_expired_pending_logins(std::int64_t now) = 0;
+
+  // --- Dashboard aggregates (app/dashboard.h): what a page shows of many cases, without
+  // reading them one by one ---
+  // How many of the cases list_cases(filter) would list (limit and offset ignored) are in each
+  // sick week as of `day`, one SickWeekCount per week that has cases, by week ascending. The
+  // sick week follows from the summary alone: 0 without a first sick day or before it; else the
+  // counted days are the days from first_sick_day to the earlier of `day` and last_sick_day,
+  // both included, less interruption_days, and the week is ceil(counted / 7) (0 when counted is
+  // 0 or less). One query; "storage" when the database fails.
+  virtual Result<std::vector<SickWeekCount>> count_cases_by_sick_week(const CaseFilter& filter,
+                                                                     core::Date day) = 0;
+  // The employers whose cases a reach may list, ordered by id: every employer when unrestricted;
+  // else the employers in employer_ids (those that exist), those of the employees the
+  // team_manager manages, those of the cases assigned to provider_id and the own employee's.
+  // Empty for an empty reach. "storage" when the database fails.
+  virtual Result<std::vector<Employer>> list_reach_employers(const CaseReachFilter& reach) = 0;
 };
 
 }  // namespace spoorboek::store
