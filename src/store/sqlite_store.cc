@@ -559,9 +559,10 @@ std::string case_filter_sql(const CaseFilter& filter, bool join_employees, Filte
       values.emplace_back(*reach.team_manager);
     }
     if (reach.provider_id) {
+      // The office's cases as a list (case_providers_by_provider), so that a coach's dashboard
+      // reads the office's cases, not every summary with a lookup each.
       alternatives.push_back(
-          "EXISTS (SELECT 1 FROM case_providers p WHERE p.case_id = s.case_id AND "
-          "p.provider_id = ?)");
+          "s.case_id IN (SELECT p.case_id FROM case_providers p WHERE p.provider_id = ?)");
       values.emplace_back(*reach.provider_id);
     }
     if (reach.own_employee) {

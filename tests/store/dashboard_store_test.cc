@@ -205,8 +205,10 @@ TEST_P(DashboardStoreTest, CasesAreCountedPerSickWeekInOneQuery) {
       {"2025-12-01", nullptr, 14, "sick", 1},         {"2025-03-03", nullptr, 0, "sick", 0},
       {"2024-02-26", nullptr, 0, "sick", 1},          {"2024-02-26", nullptr, 30, "sick", 0},
       {"2023-01-02", nullptr, 0, "maternity_leave", 0},
-      {"2025-11-03", "2025-12-14", 0, "recovered", 0}, {"2026-02-02", "2026-02-03", 0, "recovered", 1},
-      {"2026-02-02", "2026-04-01", 0, "sick", 0},     {"2026-02-10", "2026-02-12", 5, "recovered", 0},
+      {"2025-11-03", "2025-12-14", 0, "recovered", 0},
+      {"2026-02-02", "2026-02-03", 0, "recovered", 1},
+      {"2026-02-02", "2026-04-01", 0, "sick", 0},
+      {"2026-02-10", "2026-02-12", 5, "recovered", 0},
       {"2026-03-09", nullptr, 0, "sick", 0},          {nullptr, nullptr, 0, "no_sickness", 1},
   };
   std::vector<CaseSummary> summaries;
