@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "app/application.h"
+#include "app/case_rows.h"
 #include "app/policy.h"
 #include "app/prepare_append.h"
 
@@ -35,16 +36,6 @@ EntryView view_of(const core::Entry& entry, const core::CaseState& state,
     view.medical = plain.ok() ? *plain : std::string(R"({"unreadable":true})");
   }
   return view;
-}
-
-// Counted sick days as of `day` from the projection's columns (see 0001_case_files.sql).
-long sick_week_from_summary(const store::CaseSummary& summary, core::Date day) {
-  if (!summary.first_sick_day || day < *summary.first_sick_day) return 0;
-  core::Date last = day;
-  if (summary.last_sick_day && *summary.last_sick_day < last) last = *summary.last_sick_day;
-  const long counted =
-      core::days_between(*summary.first_sick_day, last) + 1 - summary.interruption_days;
-  return counted <= 0 ? 0 : (counted + 6) / 7;
 }
 
 }  // namespace
@@ -191,26 +182,8 @@ Result<CasePage> Application::list_case_page(const Actor& actor, const CaseQuery
     if (!total.ok()) return total.error();
     page.total = *total;
   }
-  for (const auto& listing : *listings) {
-    const auto& summary = listing.summary;
-    CaseRow row;
-    row.case_id = summary.case_id;
-    row.employer_id = listing.employer_id;
-    row.employee_id = listing.employee_id;
-    row.employer_name = listing.employer_name;
-    row.employee_name = listing.employee_name;
-    row.personnel_number = listing.personnel_number;
-    row.status = summary.status;
-    row.first_sick_day = summary.first_sick_day;
-    row.sick_week = sick_week_from_summary(summary, query.as_of);
-    row.next_deadline_key = summary.next_deadline_key;
-    row.next_deadline_due = summary.next_deadline_due;
-    if (summary.next_deadline_due) {
-      row.days_left = core::days_between(query.as_of, *summary.next_deadline_due);
-    }
-    row.waiting_period_end = summary.waiting_period_end;
-    page.rows.push_back(std::move(row));
-  }
+  page.rows.reserve(listings->size());
+  for (const auto& listing : *listings) page.rows.push_back(detail::case_row(listing, query.as_of));
   return page;
 }
 
