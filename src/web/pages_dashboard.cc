@@ -11,7 +11,7 @@ namespace {
 constexpr std::size_t kMaxSearchBytes = 100;
 
 struct FilterInput {
-  app::DashboardFilter filter;
+  app::DashboardFilter filter;  // filter.page: ?page=, the first page unless a positive number
   std::string search_typed;
   std::string employer_text;
   std::string status_text;
@@ -29,6 +29,8 @@ FilterInput read_filters(const api::HttpRequest& request, const app::Actor& acto
   input.filter.search = input.search_typed;
   if (input.filter.search.size() > kMaxSearchBytes) {
     input.search_error = texts.text(language, "dashboard.search_too_long");
+  } else if (!app::searchable(input.filter.search)) {
+    input.search_error = texts.text(language, "dashboard.search_invalid");
   }
   input.employer_text = std::string(request.query_value("employer").value_or(""));
   if (!input.employer_text.empty()) {
@@ -48,9 +50,35 @@ FilterInput read_filters(const api::HttpRequest& request, const app::Actor& acto
   input.mine = request.query_value("mine") == std::optional<std::string_view>("1");
   input.filter.risk_first = request.query_value("risk") == std::optional<std::string_view>("1");
   if (input.mine) input.filter.assignee_id = actor.account_id;
+  // A page number is no filter a person types: one that cannot be read shows the first page
+  // (and one beyond the last, the last: app/dashboard.h).
+  input.filter.page = positive_id(request.query_value("page").value_or("")).value_or(1);
   // A filter that cannot be read is not applied; its message stands by its field.
   if (!input.search_error.empty()) input.filter.search.clear();
   return input;
+}
+
+// 7037 as "7.037" (nl) or "7,037" (en).
+std::string count_text(Language language, std::int64_t count) {
+  const std::string digits = std::to_string(count < 0 ? -count : count);
+  const char separator = language == Language::en ? ',' : '.';
+  std::string grouped = count < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += separator;
+    grouped += digits[i];
+  }
+  return grouped;
+}
+
+// This dashboard's link to `page`, keeping the filters of the request (not its ?lang=).
+std::string page_link(const api::HttpRequest& request, std::int64_t page) {
+  api::HttpRequest link;
+  link.path = "/dashboard";
+  for (const auto& [name, value] : request.query) {
+    if (name != "page") link.query.emplace_back(name, value);
+  }
+  if (page > 1) link.query.emplace_back("page", std::to_string(page));
+  return path_with_query(link);
 }
 
 std::string days_text(Language language, std::optional<long> days_left) {
@@ -161,16 +189,60 @@ void set_filters(Data& data, Language language, const FilterInput& input,
   data.set("statuses", statuses);
 }
 
-void set_lists(Data& data, Language language, const app::Actor& actor,
-               const app::Dashboard& board) {
+// "The first 50 of 312" under a list that shows only the first of its cases.
+void set_first_shown(Data& data, const std::string& name, Language language, std::size_t shown,
+                     std::int64_t total) {
+  if (static_cast<std::int64_t>(shown) >= total) return;
+  data.set(name, Catalogue::instance().format(
+                     language, "dashboard.first_shown",
+                     {{"shown", count_text(language, static_cast<std::int64_t>(shown))},
+                      {"total", count_text(language, total)}}));
+}
+
+// The total above the case table ("Dossiers 1–50 van 7.037") and the links to the pages around.
+void set_paging(Data& data, Language language, const api::HttpRequest& request,
+                const app::Dashboard& board) {
+  const Catalogue& texts = Catalogue::instance();
+  const std::int64_t total = board.cases_total;
+  if (board.page_count <= 1) {
+    data.set("total",
+             texts.format(language, "dashboard.total", {{"count", count_text(language, total)}}));
+    return;
+  }
+  const std::int64_t first = (board.page - 1) * app::kDashboardPageSize + 1;
+  const std::int64_t last = first + static_cast<std::int64_t>(board.cases.size()) - 1;
+  data.set("total", texts.format(language, "dashboard.range",
+                                 {{"first", count_text(language, first)},
+                                  {"last", count_text(language, last)},
+                                  {"total", count_text(language, total)}}));
+  Data pager{Data::type::object};
+  if (board.page > 1) pager.set("previous", page_link(request, board.page - 1));
+  if (board.page < board.page_count) pager.set("next", page_link(request, board.page + 1));
+  data.set("pager", pager);
+}
+
+void set_lists(Data& data, Language language, const api::HttpRequest& request,
+               const app::Actor& actor, const app::Dashboard& board) {
   const Catalogue& texts = Catalogue::instance();
   data.set("overdue", rows_or_false(language, board.overdue));
-  data.set("overdue_count", std::to_string(board.overdue.size()));
+  data.set("overdue_count", count_text(language, board.overdue_total));
+  set_first_shown(data, "overdue_more", language, board.overdue.size(), board.overdue_total);
   data.set("due", rows_or_false(language, board.due_this_week));
-  data.set("due_count", std::to_string(board.due_this_week.size()));
+  data.set("due_count", count_text(language, board.due_this_week_total));
+  set_first_shown(data, "due_more", language, board.due_this_week.size(),
+                  board.due_this_week_total);
   data.set("cases", rows_or_false(language, board.cases));
-  data.set("total", texts.format(language, "dashboard.total",
-                                 {{"count", std::to_string(board.cases.size())}}));
+  set_paging(data, language, request, board);
+  if (board.risk_matching > board.risk_checked) {
+    data.set("risk_bounded", texts.format(language, "dashboard.risk_bounded",
+                                          {{"checked", count_text(language, board.risk_checked)},
+                                           {"total", count_text(language, board.risk_matching)}}));
+  }
+  if (board.agenda_capped) {
+    data.set("agenda_capped",
+             texts.format(language, "dashboard.agenda_capped",
+                          {{"count", count_text(language, app::kAgendaCandidates)}}));
+  }
   const bool coach = actor.roles.has(app::Role::reintegration_coach);
   data.set("cases_heading",
            std::string(texts.text(language, coach ? "dashboard.caseload" : "dashboard.my_cases")));
@@ -181,7 +253,7 @@ void set_lists(Data& data, Language language, const app::Actor& actor,
   for (const auto& stage : board.stages) {
     Data item{Data::type::object};
     item.set("label", std::string(texts.text(language, "stage." + stage.key)));
-    item.set("count", std::to_string(stage.cases));
+    item.set("count", count_text(language, stage.cases));
     stages.push_back(item);
   }
   data.set("stages", stages);
@@ -228,7 +300,7 @@ api::HttpResponse dashboard_page(api::Context& context, const api::HttpRequest& 
   data.set("may_report_sick", actor.roles.has(app::Role::case_manager) ||
                                   actor.roles.has(app::Role::line_manager));
   set_filters(data, language, input, *board);
-  set_lists(data, language, actor, *board);
+  set_lists(data, language, request, actor, *board);
   const bool bad_filter = !input.search_error.empty() || !input.employer_error.empty() ||
                           !input.status_error.empty();
   return render_page(PageFrame{language, "dashboard.title", user.viewer(), path_with_query(request)},

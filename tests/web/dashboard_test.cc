@@ -105,6 +105,71 @@ TEST(Dashboard, BadFiltersAreNamedByTheirFieldAndKeepWhatWasTyped) {
   EXPECT_TRUE(contains(page.body, "value=\"" + std::string(150, 'x') + "\""));
 }
 
+// Search text that is not UTF-8 cannot be compared with any name: refused by its field.
+TEST(Dashboard, ASearchThatIsNotTextIsRefusedByItsField) {
+  Browser browser = logged_in("casemanager");
+  const Page page = browser.get("/dashboard?q=%FF&lang=nl");
+  EXPECT_EQ(page.status, 422);
+  EXPECT_TRUE(contains(page.body, "id=\"q-error\">De zoektekst bevat tekens die niet gelezen "
+                                  "kunnen worden.</p>"));
+  EXPECT_FALSE(case_links(page.body).empty());  // the list, without the search
+}
+
+// The rows of the case table (not the cards or the agenda).
+std::size_t table_rows(const std::string& html) {
+  static const std::regex row("<tr class=\"[a-z_]*\"><td><a href=\"/cases/[0-9]+\">");
+  const std::string table = html.substr(html.find("id=\"cases-heading\""));
+  return static_cast<std::size_t>(
+      std::distance(std::sregex_iterator(table.begin(), table.end(), row), std::sregex_iterator()));
+}
+
+// The case table is read a page at a time: 50 rows, the range shown of the total, and links to
+// the pages around that keep the filters. A page number that cannot be read shows the first
+// page, one beyond the last the last.
+TEST(Dashboard, TheCaseTableIsPagedAndThePagesKeepTheFilters) {
+  Browser browser = logged_in("doctor");
+  const Page first = browser.get("/dashboard?q=&status=&lang=nl");
+  ASSERT_EQ(first.status, 200);
+  std::smatch total;
+  ASSERT_TRUE(std::regex_search(first.body, total,
+                                std::regex("<p class=\"total\">Dossiers 1–50 van ([0-9.]+)</p>")))
+      << "the demo's company doctor has more than one page of cases";
+  const int cases = std::stoi(std::regex_replace(total[1].str(), std::regex("\\."), ""));
+  ASSERT_GT(cases, 50);
+  ASSERT_LE(cases, 100) << "the test reads two pages";
+  EXPECT_EQ(table_rows(first.body), 50u);
+  EXPECT_TRUE(contains(first.body, "<nav class=\"pager\" aria-label=\"Pagina&apos;s\"><a "
+                                   "href=\"/dashboard?q=&amp;status=&amp;page=2\" rel=\"next\">"
+                                   "Volgende</a></nav>"));
+  const Page second = browser.get("/dashboard?q=&status=&page=2");
+  ASSERT_EQ(second.status, 200);
+  EXPECT_EQ(table_rows(second.body), static_cast<std::size_t>(cases - 50));
+  EXPECT_TRUE(contains(second.body, "<p class=\"total\">Dossiers 51–" + std::to_string(cases) +
+                                        " van " + std::to_string(cases) + "</p>"));
+  EXPECT_TRUE(
+      contains(second.body, "<a href=\"/dashboard?q=&amp;status=\" rel=\"prev\">Vorige</a>"));
+  EXPECT_FALSE(contains(second.body, "rel=\"next\""));
+  const auto table = [](const Page& page) {
+    return page.body.substr(page.body.find("id=\"cases-heading\""));
+  };
+  // No row on both pages.
+  for (const auto& link : case_links(table(second))) {
+    EXPECT_FALSE(contains(table(first), "href=\"" + link + "\"")) << link;
+  }
+  EXPECT_EQ(table(browser.get("/dashboard?q=&status=&page=99999999")), table(second));
+  for (const char* bad : {"0", "-1", "abc", "1e3", "99999999999999999999999"}) {
+    const Page page = browser.get(std::string("/dashboard?q=&status=&page=") + bad);
+    EXPECT_EQ(page.status, 200) << bad;
+    EXPECT_EQ(table(page), table(first)) << bad;
+  }
+  const Page english = browser.get("/dashboard?page=2&lang=en");
+  EXPECT_TRUE(contains(english.body, "Cases 51–" + std::to_string(cases) + " of " +
+                                         std::to_string(cases)));
+  EXPECT_TRUE(contains(english.body, ">Previous</a>"));
+  EXPECT_TRUE(raw_keys(english.body).empty()) << raw_keys(english.body).front();
+  browser.get("/dashboard?lang=nl");
+}
+
 // Switching the language returns to the same list: the language form carries the path with the
 // query (filters, search), without the old ?lang=.
 TEST(Dashboard, TheLanguageSwitchKeepsFiltersAndSearch) {
