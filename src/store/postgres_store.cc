@@ -492,12 +492,14 @@ std::string case_filter_sql(const CaseFilter& filter, bool join_employees, PgPar
     params.add(*filter.assignee_id);
   }
   if (!filter.search.empty()) {
-    // translate() folds A-Z only, as SQLite's lower() and detail::search_like_pattern do
-    // (lower() here would follow the database's locale and fold more than SQLite).
-    sql += " AND (translate(e.name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') "
-           "LIKE " + placeholder();
+    // lower() in the "C" collation folds A-Z only, as SQLite's lower() and
+    // detail::search_like_pattern do, whatever the database's locale. Inside a CASE on the join
+    // it is tested on the cases the other conditions leave, after the join: on its own the
+    // planner would test every employee of the database first (no index serves a part of a name).
+    sql += " AND CASE WHEN e.id = s.employee_id THEN (lower(e.name COLLATE \"C\") LIKE " +
+           placeholder();
     params.add(detail::search_like_pattern(filter.search));
-    sql += " ESCAPE '\\' OR e.personnel_number = " + placeholder() + ")";
+    sql += " ESCAPE '\\' OR e.personnel_number = " + placeholder() + ") END";
     params.add(filter.search);
   }
   if (!filter.next_deadline_keys.empty()) {
