@@ -175,13 +175,17 @@ Status Dashboards::fill_agenda(const store::CaseFilter& base,
     board.agenda_capped = true;
     candidates.resize(static_cast<std::size_t>(kAgendaCandidates));
   }
-  for (const auto& row : candidates) {
-    // The candidates are in the actor's reach (base.reach). The fold of the entries an append
-    // would read is the fold of the whole file (core::fold_relevant_entries), without parsing
-    // the file's conversations.
-    auto basis = store_.load_append_basis(row.case_id);
-    if (!basis.ok()) return basis.error();
-    auto fold = core::fold_case_file(basis->fold_entries, today);
+  // The candidates are in the actor's reach (base.reach). The fold of the entries an append
+  // would read is the fold of the whole file (core::fold_relevant_entries), without parsing the
+  // files' conversations; all of them are read in one query.
+  std::vector<std::int64_t> ids;
+  ids.reserve(candidates.size());
+  for (const auto& row : candidates) ids.push_back(row.case_id);
+  auto files = store_.load_fold_entries(ids);
+  if (!files.ok()) return files.error();
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const CaseRow& row = candidates[i];
+    auto fold = core::fold_case_file((*files)[i], today);
     if (!fold.ok()) return fold.error();
     if (!fold->has_timeline) continue;
     const core::Timeline timeline = core::compute_timeline(fold->timeline_input);

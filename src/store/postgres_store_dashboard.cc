@@ -1,8 +1,11 @@
 // Dashboard aggregates (store.h, "Dashboard aggregates"): the counts and lists a dashboard shows
 // of many cases, each one query over the case summaries.
+#include <unordered_map>
+
 #include "store/pg_connection.h"
 #include "store/postgres_case_filter.h"
 #include "store/postgres_store.h"
+#include "store/store_rows.h"
 
 namespace spoorboek::store {
 
@@ -75,6 +78,74 @@ Result<std::vector<Employer>> PostgresStore::list_reach_employers(const CaseReac
     employers.push_back(Employer{rows->integer(row, 0), rows->text(row, 1)});
   }
   return employers;
+}
+
+namespace {
+
+// Ids per query: few enough that the planner's estimate stays far below jit_above_cost's
+// default (a JIT compilation costs more than the query).
+constexpr std::size_t kFoldBatch = 250;
+
+// The selection of load_append_basis (postgres_store.cc) for the cases in $1, as one query: every
+// entry not of a date-only type, and of the date-only ones those a correction names and per
+// case the earliest other one by (occurred_on, seq). Joins and UNION ALL rather than correlated
+// subqueries, whose estimates made PostgreSQL JIT-compile the query. The payload is text (kept
+// exactly as hashed); ->> reads it as JSON.
+std::string fold_entries_sql() {
+  const std::string& date_only_types = detail::date_only_types_sql();
+  std::string columns;
+  for (const char* column : {"seq", "type", "occurred_on", "recorded_at", "actor", "visibility",
+                             "payload", "medical", "prev_hash", "hash"}) {
+    columns += std::string(", x.") + column;
+  }
+  return "WITH named AS (SELECT DISTINCT case_id, (payload::jsonb ->> 'corrects_seq')::bigint "
+         "AS seq FROM entries WHERE case_id = ANY($1::bigint[]) AND type = 'correction' AND "
+         "payload::jsonb ->> 'corrects_seq' IS NOT NULL), "
+         "others AS (SELECT x.case_id, x.seq, x.occurred_on, n.seq IS NOT NULL AS named FROM "
+         "entries x LEFT JOIN named n ON n.case_id = x.case_id AND n.seq = x.seq WHERE "
+         "x.case_id = ANY($1::bigint[]) AND x.type IN (" +
+         date_only_types +
+         ")), chosen AS (SELECT case_id, seq FROM others WHERE named UNION ALL (SELECT DISTINCT "
+         "ON (case_id) case_id, seq FROM others WHERE NOT named ORDER BY case_id, occurred_on, "
+         "seq)) SELECT x.case_id" +
+         columns + " FROM entries x WHERE x.case_id = ANY($1::bigint[]) AND x.type NOT IN (" +
+         date_only_types + ") UNION ALL SELECT x.case_id" + columns +
+         " FROM chosen c JOIN entries x ON x.case_id = c.case_id AND x.seq = c.seq ORDER BY 1, 2";
+}
+
+}  // namespace
+
+Result<std::vector<std::vector<core::Entry>>> PostgresStore::load_fold_entries(
+    std::span<const std::int64_t> case_ids) {
+  static const std::string sql = fold_entries_sql();
+  std::vector<std::vector<core::Entry>> files(case_ids.size());
+  for (std::size_t from = 0; from < case_ids.size(); from += kFoldBatch) {
+    const auto batch = case_ids.subspan(from, std::min(kFoldBatch, case_ids.size() - from));
+    // Where each case of this batch goes in `files` (an id may be asked for more than once).
+    std::unordered_map<std::int64_t, std::vector<std::size_t>> places;
+    for (std::size_t i = 0; i < batch.size(); ++i) places[batch[i]].push_back(from + i);
+    std::string array = "{";
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (i > 0) array += ",";
+      array += std::to_string(batch[i]);
+    }
+    array += "}";
+    auto rows = db_->query(sql, PgParams().add(array));
+    if (!rows.ok()) return rows.error();
+    for (int row = 0; row < rows->size(); ++row) {
+      const std::int64_t case_id = rows->integer(row, 0);
+      auto entry = detail::decode_entry(
+          case_id, {rows->integer(row, 1), rows->text(row, 2), rows->text(row, 3),
+                    rows->text(row, 4), rows->text(row, 5), rows->text(row, 6),
+                    rows->text(row, 7), rows->optional_text(row, 8), rows->text(row, 9),
+                    rows->text(row, 10)});
+      if (!entry.ok()) return entry.error();
+      const auto& at = places.at(case_id);
+      for (std::size_t i = 0; i + 1 < at.size(); ++i) files[at[i]].push_back(*entry);
+      files[at.back()].push_back(std::move(*entry));
+    }
+  }
+  return files;
 }
 
 }  // namespace spoorboek::store

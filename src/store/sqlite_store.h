@@ -145,6 +145,8 @@ class SqliteStore final : public Store {
   Result<std::vector<SickWeekCount>> count_cases_by_sick_week(const CaseFilter& filter,
                                                              core::Date day) override;
   Result<std::vector<Employer>> list_reach_employers(const CaseReachFilter& reach) override;
+  Result<std::vector<std::vector<core::Entry>>> load_fold_entries(
+      std::span<const std::int64_t> case_ids) override;
 
  private:
   SqliteStore(sqlite3* db, std::string path);

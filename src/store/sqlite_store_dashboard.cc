@@ -1,5 +1,7 @@
 // Dashboard aggregates (store.h, "Dashboard aggregates"): the counts and lists a dashboard shows
 // of many cases, each one query over the case summaries.
+#include <unordered_map>
+
 #include "store/sqlite_case_filter.h"
 #include "store/sqlite_statement.h"
 #include "store/sqlite_store.h"
@@ -70,6 +72,25 @@ Result<std::vector<Employer>> SqliteStore::list_reach_employers(const CaseReachF
   while (query.step()) employers.push_back(Employer{query.integer(0), query.text(1)});
   if (query.failed()) return query.error();
   return employers;
+}
+
+Result<std::vector<std::vector<core::Entry>>> SqliteStore::load_fold_entries(
+    std::span<const std::int64_t> case_ids) {
+  // In process there is no round trip to save: each case's selection is load_append_basis's own
+  // query (an index range of the case's entries), which one query over many cases did not beat.
+  std::vector<std::vector<core::Entry>> files(case_ids.size());
+  std::unordered_map<std::int64_t, std::size_t> loaded;  // case id -> its first place in files
+  for (std::size_t i = 0; i < case_ids.size(); ++i) {
+    if (const auto seen = loaded.find(case_ids[i]); seen != loaded.end()) {
+      files[i] = files[seen->second];
+      continue;
+    }
+    auto basis = load_append_basis(case_ids[i]);
+    if (!basis.ok()) return basis.error();
+    files[i] = std::move(basis->fold_entries);
+    loaded.emplace(case_ids[i], i);
+  }
+  return files;
 }
 
 }  // namespace spoorboek::store

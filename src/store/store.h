@@ -432,6 +432,13 @@ class Store {
   // team_manager manages, those of the cases assigned to provider_id and the own employee's.
   // Empty for an empty reach. "storage" when the database fails.
   virtual Result<std::vector<Employer>> list_reach_employers(const CaseReachFilter& reach) = 0;
+  // For each id of `case_ids`, in that order, what load_append_basis(id).fold_entries holds:
+  // core::fold_relevant_entries() of the case's entries, in seq order (empty for an unknown case
+  // or one without entries), so that a page can fold hundreds of files without a round trip
+  // each (PostgreSQL reads a few hundred cases per query; SQLite, in process, case by case).
+  // "corrupt_entry" for a stored row that cannot be read, "storage" when the database fails.
+  virtual Result<std::vector<std::vector<core::Entry>>> load_fold_entries(
+      std::span<const std::int64_t> case_ids) = 0;
 };
 
 }  // namespace spoorboek::store

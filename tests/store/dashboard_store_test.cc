@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <map>
 
+#include "core/case_file_fold.h"
 #include "core/entry_hash.h"
+#include "tests/core/case_file_test_support.h"
 #include "tests/support/test_database.h"
 
 namespace spoorboek::store {
@@ -327,6 +329,84 @@ TEST_P(DashboardStoreTest, TheEmployersOfAReach) {
   all_ways.own_employee = driver;
   all_ways.employer_ids = {bakery_};
   EXPECT_EQ(employer_ids(all_ways), (Ids{bakery_, transport_, third, fourth}));
+}
+
+// One query for many files gives each what load_append_basis gives it alone.
+TEST_P(DashboardStoreTest, TheFoldEntriesOfManyCasesAreThoseOfEachCase) {
+  using core::testing::simple;
+  using core::testing::sick_report;
+  const auto interview = [](const char* date) {
+    return simple("reintegration_interview", date,
+                  R"({"attendees":["employee"],"employee_agreement":"pending"})");
+  };
+  // Files of different shapes: conversations before and after corrections, a correction that
+  // voids the earliest conversation, one that moves a conversation's date, none at all.
+  const std::vector<std::vector<std::string>> shapes = {
+      {sick_report("2026-01-05"), interview("2026-01-20"), interview("2026-01-27"),
+       simple("track_1_attempt", "2026-02-03",
+              R"({"option":"other_job_internal","description":"d","outcome":"failed","reason":"r"})"),
+       interview("2026-01-12"),
+       simple("correction", "2026-02-04", R"({"corrects_seq":3,"reason":"r","void":true})"),
+       interview("2026-02-10"),
+       simple("correction", "2026-02-11",
+              R"({"corrects_seq":5,"reason":"r","new_occurred_on":"2026-01-13"})"),
+       interview("2026-02-12")},
+      {sick_report("2026-02-02"), interview("2026-02-09"),
+       simple("correction", "2026-02-10", R"({"corrects_seq":2,"reason":"r","void":true})"),
+       interview("2026-02-16")},
+      {sick_report("2026-02-02")},
+      {},
+      {sick_report("2025-12-01"), interview("2025-12-08"), interview("2025-12-01"),
+       simple("recovery", "2026-01-05")},
+  };
+  std::vector<std::int64_t> ids;
+  std::vector<std::vector<core::Entry>> files;
+  int number = 0;
+  for (const auto& shape : shapes) {
+    ++number;
+    const auto employee =
+        *store_->create_employee(bakery_, "W " + std::to_string(number), std::to_string(number));
+    const auto id = *store_->create_case(employee, "2026-03-02T10:00:00Z");
+    std::vector<core::Entry> file;
+    for (const auto& json : shape) {
+      core::testing::append(file, json, id);
+      ASSERT_TRUE(store_->append(AppendRequest{file.back(), std::nullopt}).ok()) << json;
+    }
+    ids.push_back(id);
+    files.push_back(file);
+  }
+  // In any order, with an id twice and one that is no case.
+  const std::vector<std::int64_t> asked = {ids[4], ids[0], 9999, ids[1], ids[2], ids[3], ids[0]};
+  const auto loaded = store_->load_fold_entries(asked);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  ASSERT_EQ(loaded->size(), asked.size());
+  for (std::size_t i = 0; i < asked.size(); ++i) {
+    SCOPED_TRACE(asked[i]);
+    std::vector<core::Entry> expected;
+    if (asked[i] != 9999) {
+      expected = store_->load_append_basis(asked[i])->fold_entries;
+      const auto at = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), asked[i]) -
+                                               ids.begin());
+      EXPECT_EQ(expected.size(), core::fold_relevant_entries(files[at]).size());
+    }
+    ASSERT_EQ((*loaded)[i].size(), expected.size());
+    for (std::size_t j = 0; j < expected.size(); ++j) {
+      EXPECT_EQ((*loaded)[i][j].case_id, asked[i]);
+      EXPECT_EQ((*loaded)[i][j].seq, expected[j].seq);
+      EXPECT_EQ((*loaded)[i][j].hash, expected[j].hash);
+      EXPECT_EQ((*loaded)[i][j].payload, expected[j].payload);
+    }
+  }
+  EXPECT_EQ((*loaded)[1].size(), 6u);  // the first file: 1, 2, 3, 5, 6, 8 (see the contract test)
+  EXPECT_TRUE(store_->load_fold_entries({})->empty());
+  // More ids than one query takes.
+  std::vector<std::int64_t> many(1200, ids[1]);
+  many[700] = ids[4];
+  const auto batched = store_->load_fold_entries(many);
+  ASSERT_TRUE(batched.ok());
+  EXPECT_EQ((*batched)[0].size(), (*loaded)[3].size());
+  EXPECT_EQ((*batched)[1199].size(), (*loaded)[3].size());
+  EXPECT_EQ((*batched)[700].size(), (*loaded)[0].size());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DashboardStoreTest,
