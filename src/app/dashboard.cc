@@ -29,7 +29,11 @@ constexpr core::MilestoneKey kDoctorSteps[] = {core::MilestoneKey::problem_analy
 // so the store first picks the cases where one can be, from their summaries:
 // - the summary's next deadline is the earliest due open step of the case
 //   (core::next_open_milestone; only UWV's own acts are left out, and the doctor's steps are not
-//   UWV's), so a case with an item has its next deadline due by today + kAgendaDays too;
+//   UWV's), so a case with an item has its next deadline due by today + kAgendaDays too. The
+//   summary is written with the case's last entry, but days passing without entries change no
+//   step's due date and close no open step (upcoming only turns due soon, then overdue), so an
+//   older summary still names the earliest open step (tests/app/dashboard_test.cc checks the
+//   agenda on later days);
 // - in the order of the process, the problem analysis is open only while the next deadline is
 //   the analysis itself or a step due before it: the report to the company doctor (week 1), the
 //   safety-net report to UWV (day 42), the report of an end of employment, or the plan of action
