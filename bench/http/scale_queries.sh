@@ -13,7 +13,8 @@
 #   3. the case page: GET /api/v1/cases/{id} (the case file with its timeline and completeness
 #      check) for the 200 longest files the case manager reaches, in turn;
 #   4. the same case files as the browser's HTML page (/cases/{id});
-#   5. sustained appends: POST /api/v1/cases/{id}/entries of a reintegration interview dated today,
+#   5./6. the browser's dashboard page (/dashboard) of the company doctor and of the case manager;
+#   7. sustained appends: POST /api/v1/cases/{id}/entries of a reintegration interview dated today,
 #      as the administrator, round-robin over 200 open cases of the employers with the highest ids
 #      (outside the case manager's employer and the arbo service's 100, so that the appends do not
 #      change what 1-4 measure in the next run); each its own transaction, as a user's append is
@@ -105,6 +106,8 @@ check_ok -H "Authorization: Bearer $MANAGER" "$BASE/api/v1/cases/$first_case"
 echo "case file $first_case: $(jq '.entries | length' "$WORK/last.body") entries, $(wc -c < "$WORK/last.body") bytes"
 check_ok -H "Cookie: spoorboek_session=$MANAGER" "$BASE/cases/$first_case"
 echo "case page $first_case (HTML): $(wc -c < "$WORK/last.body") bytes"
+check_ok -H "Cookie: spoorboek_session=$DOCTOR" "$BASE/dashboard"
+echo "company doctor's dashboard (HTML): $(wc -c < "$WORK/last.body") bytes"
 
 if is_postgres; then
   # The plans of one request each, as PostgreSQL ran them (auto_explain, this database only,
@@ -139,6 +142,27 @@ if is_postgres; then
   DOCTOR=$(token_of doctor@demo.test)
 fi
 
+if ! is_postgres; then
+  # SQLite has no auto_explain: the plans of the two listings' statements as SqliteStore builds
+  # them (src/store/sqlite_store.cc, case_filter_sql and list_cases/count_cases; keep in step).
+  reach_in=$(sql "SELECT employer_id FROM provider_employers WHERE provider_id = $doctor_employers" | paste -sd,)
+  due_day=$(date -d '+14 days' +%F)
+  yesterday=$(date -d 'yesterday' +%F)
+  listing="SELECT s.case_id FROM case_summaries s JOIN employees e ON e.id = s.employee_id JOIN employers r ON r.id = s.employer_id WHERE 1 = 1"
+  {
+    for query in \
+      "$listing AND s.next_deadline_due <= '$due_day' AND s.status <> 'recovered' AND s.employer_id IN ($manager_employer) ORDER BY s.next_deadline_due IS NULL, s.next_deadline_due, s.case_id LIMIT 50 OFFSET 0" \
+      "SELECT count(*) FROM case_summaries s WHERE 1 = 1 AND s.next_deadline_due <= '$due_day' AND s.status <> 'recovered' AND s.employer_id IN ($manager_employer)" \
+      "$listing AND s.next_deadline_due <= '$yesterday' AND s.status <> 'recovered' AND s.employer_id IN ($reach_in) ORDER BY s.next_deadline_due IS NULL, s.next_deadline_due, s.case_id LIMIT 50 OFFSET 0" \
+      "SELECT count(*) FROM case_summaries s WHERE 1 = 1 AND s.next_deadline_due <= '$yesterday' AND s.status <> 'recovered' AND s.employer_id IN ($reach_in)" \
+      "SELECT seq FROM entries WHERE case_id = $first_case ORDER BY seq"; do
+      echo "$query" | cut -c1-220
+      sql "EXPLAIN QUERY PLAN $query" | sed 's/^/    /'
+    done
+  } > "$WORK/plans.txt"
+  echo "plans: $WORK/plans.txt"
+fi
+
 measure "1. employer's cases due within 14 days (GET /api/v1/cases?due_within_days=14&limit=50, case manager)" \
   -H "Authorization: Bearer $MANAGER" "$BASE$due_path"
 measure "2. arbo service's overdue cases across its employers (GET /api/v1/cases?overdue=true&limit=50, company doctor)" \
@@ -151,11 +175,16 @@ CASE_IDS="$WORK/case_ids.txt" PAGE_PREFIX="/cases/" \
   -H "Cookie: spoorboek_session=$MANAGER" -s "$WORK/cases.lua" "$BASE"
 ADMIN=$(token_of admin@demo.test)
 [[ -n "$ADMIN" && "$ADMIN" != null ]] || die "demo administrator login failed"
+measure "5. the company doctor's dashboard page (GET /dashboard: 50 cases a page, overdue and due this week, stages, agenda)" \
+  -H "Cookie: spoorboek_session=$DOCTOR" "$BASE/dashboard"
+measure "6. the case manager's dashboard page (GET /dashboard)" \
+  -H "Cookie: spoorboek_session=$MANAGER" "$BASE/dashboard"
+
 open_cases=$(sql "SELECT case_id FROM case_summaries WHERE status <> 'recovered' AND employer_id <> $manager_employer AND employer_id NOT IN (SELECT employer_id FROM provider_employers WHERE provider_id = $doctor_employers) ORDER BY employer_id DESC, case_id LIMIT 200" | paste -sd,)
 entries_before=$(sql "SELECT count(*) FROM entries")
 SOAK_TOKEN=$ADMIN SOAK_READ_CASES=$open_cases SOAK_WRITE_CASES=$open_cases SOAK_TODAY=$(date +%F) \
 SOAK_POST_PERCENT=100 \
-  measure "5. sustained appends (POST /api/v1/cases/{id}/entries, administrator, $(tr ',' '\n' <<< "$open_cases" | wc -l) open cases of other employers in turn)" \
+  measure "7. sustained appends (POST /api/v1/cases/{id}/entries, administrator, $(tr ',' '\n' <<< "$open_cases" | wc -l) open cases of other employers in turn)" \
   -s "$REPO/bench/http/soak.lua" "$BASE"
 entries_after=$(sql "SELECT count(*) FROM entries")
 echo "entries written: $((entries_after - entries_before)) in ${DURATION} s = $(((entries_after - entries_before) / DURATION))/s"
