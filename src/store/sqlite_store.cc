@@ -2,7 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <string>
 #include <variant>
 #include <vector>
@@ -25,6 +28,29 @@ using detail::execute_script;
 constexpr std::string_view kPragmas =
     "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
 constexpr int kBusyTimeoutMs = 10000;
+
+// One writer lock per database file in this process. SQLite lets one connection write at a time
+// and makes the others wait in its busy handler, which sleeps ever longer (up to 100 ms a try)
+// and wakes no one when the lock comes free: under a steady stream of appends from a server's
+// threads, some requests lost the race again and again and waited over a second (bench/README.md,
+// "Scale"). Waiting on a mutex instead, a writer starts the moment the previous one commits.
+// Other processes on the same file still meet SQLite's busy handler, as before.
+std::shared_ptr<std::timed_mutex> writer_lock_for(const std::string& path) {
+  static std::mutex registry_mutex;
+  static std::map<std::string, std::weak_ptr<std::timed_mutex>> registry;
+  std::error_code ignored;
+  const bool in_memory = path.empty() || path == ":memory:" || path.starts_with("file::memory:");
+  // An in-memory database is private to its connection: nothing to share.
+  if (in_memory) return std::make_shared<std::timed_mutex>();
+  const std::string key = std::filesystem::weakly_canonical(path, ignored).string();
+  std::lock_guard guard(registry_mutex);
+  std::shared_ptr<std::timed_mutex> lock = registry[key].lock();
+  if (!lock) {
+    lock = std::make_shared<std::timed_mutex>();
+    registry[key] = lock;
+  }
+  return lock;
+}
 
 constexpr std::string_view kSummaryColumns =
     "s.case_id, s.status, s.first_sick_day, s.next_deadline_key, s.next_deadline_due, "
@@ -74,7 +100,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path, 
 }
 
 SqliteStore::SqliteStore(sqlite3* db, std::string path)
-    : db_(db), path_(std::move(path)), statements_(std::make_unique<detail::StatementCache>(db)) {}
+    : db_(db),
+      path_(std::move(path)),
+      writer_lock_(writer_lock_for(path_)),
+      statements_(std::make_unique<detail::StatementCache>(db)) {}
 
 Status SqliteStore::set_synchronous_normal() {
   synchronous_normal_ = true;
@@ -113,6 +142,12 @@ Result<detail::SqliteReadLog*> SqliteStore::read_log() {
 
 Status SqliteStore::transaction(const std::function<Status()>& work) {
   if (transaction_depth_ > 0) return work();
+  // As long as SQLite's own busy timeout would have waited, with the same answer when it ends.
+  std::unique_lock writer(*writer_lock_, std::chrono::milliseconds(kBusyTimeoutMs));
+  if (!writer.owns_lock()) {
+    return core::make_error("storage", "", "database is locked (another write took over " +
+                                               std::to_string(kBusyTimeoutMs / 1000) + " s)");
+  }
   ++transaction_depth_;
   Status status = detail::run_transaction(db_, work);
   --transaction_depth_;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 
@@ -167,6 +168,8 @@ class SqliteStore final : public Store {
 
   sqlite3* db_;
   std::string path_;
+  // Shared by every connection of this process to the same database file: see transaction().
+  std::shared_ptr<std::timed_mutex> writer_lock_;
   std::unique_ptr<detail::StatementCache> statements_;
   std::unique_ptr<detail::SqliteReadLog> read_log_;
   bool synchronous_normal_ = false;
