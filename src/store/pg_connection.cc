@@ -115,8 +115,11 @@ core::Result<std::unique_ptr<PgConnection>> PgConnection::connect(const std::str
   std::unique_ptr<PgConnection> opened(new PgConnection(connection));
   // Dates travel as ISO text both ways; timestamps are stored as text by the store itself.
   // Notices (e.g. "relation exists, skipping") are not the user's business.
+  // No JIT: every statement of the store is a short one on indexes, and on a million cases the
+  // planner's cost estimate for a batch read (the company doctor's agenda) passed jit_above_cost
+  // and spent 21 ms of 41 compiling it (bench/README.md, "Scale").
   PQsetNoticeProcessor(connection, [](void*, const char*) {}, nullptr);
-  if (auto set = opened->script("SET DateStyle = ISO; SET client_encoding = 'UTF8'");
+  if (auto set = opened->script("SET DateStyle = ISO; SET client_encoding = 'UTF8'; SET jit = off");
       !set.ok()) {
     return set.error();
   }
