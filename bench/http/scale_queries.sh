@@ -15,9 +15,10 @@
 #   4. the same case files as the browser's HTML page (/cases/{id});
 #   5./6. the browser's dashboard page (/dashboard) of the company doctor and of the case manager;
 #   7. sustained appends: POST /api/v1/cases/{id}/entries of a reintegration interview dated today,
-#      as the administrator, round-robin over 200 open cases of the employers with the highest ids
-#      (outside the case manager's employer and the arbo service's 100, so that the appends do not
-#      change what 1-4 measure in the next run); each its own transaction, as a user's append is
+#      as the administrator, round-robin over the 200 open cases with the fewest entries outside the
+#      case manager's employer and the arbo service's 100 (so that a run's appends change neither
+#      what 1-6 measure nor the cases the next run appends to); each its own transaction, as a
+#      user's append is
 #      (bench/http/soak.lua with SOAK_POST_PERCENT=100). The entries written are counted in the
 #      database before and after.
 # On PostgreSQL it also writes the plans PostgreSQL used for these requests (auto_explain, one
@@ -180,7 +181,7 @@ measure "5. the company doctor's dashboard page (GET /dashboard: 50 cases a page
 measure "6. the case manager's dashboard page (GET /dashboard)" \
   -H "Cookie: spoorboek_session=$MANAGER" "$BASE/dashboard"
 
-open_cases=$(sql "SELECT case_id FROM case_summaries WHERE status <> 'recovered' AND employer_id <> $manager_employer AND employer_id NOT IN (SELECT employer_id FROM provider_employers WHERE provider_id = $doctor_employers) ORDER BY employer_id DESC, case_id LIMIT 200" | paste -sd,)
+open_cases=$(sql "SELECT case_id FROM case_summaries WHERE status <> 'recovered' AND employer_id <> $manager_employer AND employer_id NOT IN (SELECT employer_id FROM provider_employers WHERE provider_id = $doctor_employers) ORDER BY last_seq, case_id LIMIT 200" | paste -sd,)
 entries_before=$(sql "SELECT count(*) FROM entries")
 SOAK_TOKEN=$ADMIN SOAK_READ_CASES=$open_cases SOAK_WRITE_CASES=$open_cases SOAK_TODAY=$(date +%F) \
 SOAK_POST_PERCENT=100 \
