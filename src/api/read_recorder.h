@@ -21,6 +21,9 @@
 // lose the reads of the last moments before the next fsync (any append, or a checkpoint).
 // Measured: with an fsync per commit the timeline route served 13.0k requests/s, without it
 // 27.7k (wrk -c64, same machine and run, bench/README.md). Entries keep synchronous=FULL.
+// On PostgreSQL the same holds through synchronous_commit=off on the read log's connection only:
+// a crash of PostgreSQL or its machine can lose the reads of the last 0.6 s at most, never a
+// crash of a Spoorboek server; entries and everything else commit with the WAL on disk.
 #pragma once
 
 #include <chrono>

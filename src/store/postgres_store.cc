@@ -86,6 +86,10 @@ PostgresStore::PostgresStore(std::unique_ptr<detail::PgConnection> connection)
 
 PostgresStore::~PostgresStore() = default;
 
+Status PostgresStore::set_synchronous_commit_off() {
+  return db_->script("SET synchronous_commit = off");
+}
+
 Status PostgresStore::transaction(const std::function<Status()>& work) {
   return db_->transaction(work);
 }

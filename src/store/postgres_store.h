@@ -31,6 +31,12 @@ class PostgresStore final : public Store {
   PostgresStore(const PostgresStore&) = delete;
   PostgresStore& operator=(const PostgresStore&) = delete;
 
+  // For a connection that writes only logs whose last fraction of a second may be lost to a crash
+  // of PostgreSQL or of its machine (never to a crash of the Spoorboek server): commits return
+  // before their WAL reaches the disk (synchronous_commit=off; PostgreSQL writes it within
+  // 3 x wal_writer_delay, 0.6 s by default). SqliteStore::set_synchronous_normal()'s counterpart.
+  Status set_synchronous_commit_off();
+
   Status migrate() override;
   Result<int> schema_version() override;
   Result<bool> holds_sealed_data() override;
