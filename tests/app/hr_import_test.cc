@@ -40,14 +40,11 @@ std::vector<std::pair<std::size_t, ImportOutcome>> outcomes(const HrImportReport
 
 // Every test runs on both backends (SQLite and PostgreSQL): the import's transaction, its
 // rollback and the held reports must behave the same on each.
-class HrImportTest : public ::testing::TestWithParam<spoorboek::testing::Backend> {
+class HrImportTest : public spoorboek::testing::BackendStoreTest {
  protected:
   void SetUp() override {
-    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(GetParam());
-    database_ = std::make_unique<spoorboek::testing::ScratchDatabase>(
-        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    store_ = database_->open_migrated();
-    ASSERT_TRUE(store_);
+    BackendStoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     app_ = std::make_unique<Application>(*store_, &key_);
     import_ = std::make_unique<HrImport>(*store_, *app_);
     ASSERT_TRUE(app_->init_database(kAdmin).ok());
@@ -130,8 +127,6 @@ class HrImportTest : public ::testing::TestWithParam<spoorboek::testing::Backend
 
   Moment now_{day("2026-04-01"), "2026-04-01T09:00:00Z", 1775034000};
   security::FieldKey key_ = security::FieldKey::generate();
-  std::unique_ptr<spoorboek::testing::ScratchDatabase> database_;
-  std::unique_ptr<store::Store> store_;
   std::unique_ptr<Application> app_;
   std::unique_ptr<HrImport> import_;
   std::int64_t bakery_ = 0, garage_ = 0;

@@ -19,19 +19,8 @@ using core::testing::simple;
 
 constexpr const char* kAt = "2026-03-02T10:00:00Z";
 
-class BulkStoreTest : public ::testing::TestWithParam<spoorboek::testing::Backend> {
+class BulkStoreTest : public spoorboek::testing::BackendStoreTest {
  protected:
-  void SetUp() override {
-    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(GetParam());
-    database_ = std::make_unique<spoorboek::testing::ScratchDatabase>(
-        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    store_ = open_test_store();
-    ASSERT_TRUE(store_);
-  }
-  void TearDown() override {
-    store_.reset();
-    database_.reset();
-  }
   // The backend under test: a new, empty database.
   std::unique_ptr<Store> open_test_store() { return database_->open_migrated(); }
 
@@ -104,8 +93,6 @@ class BulkStoreTest : public ::testing::TestWithParam<spoorboek::testing::Backen
     EXPECT_EQ(after.next.case_id, before.next.case_id);
   }
 
-  std::unique_ptr<spoorboek::testing::ScratchDatabase> database_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_P(BulkStoreTest, AnEmptyDatabaseStartsAtOne) {

@@ -15,24 +15,16 @@ namespace spoorboek::store {
 namespace {
 
 using spoorboek::testing::Backend;
-using spoorboek::testing::ScratchDatabase;
 
 core::Date day(const char* iso) { return *core::parse_iso_date(iso); }
 
-class DashboardStoreTest : public ::testing::TestWithParam<Backend> {
+class DashboardStoreTest : public spoorboek::testing::BackendStoreTest {
  protected:
   void SetUp() override {
-    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(GetParam());
-    database_ = std::make_unique<ScratchDatabase>(
-        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    store_ = database_->open_migrated();
-    ASSERT_NE(store_, nullptr);
+    BackendStoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     bakery_ = *store_->create_employer("Bakkerij De Korenschoof");
     transport_ = *store_->create_employer("Transport Noord BV");
-  }
-  void TearDown() override {
-    store_.reset();
-    database_.reset();
   }
 
   // A case of a new employee of `employer` with this summary (case_id and the tenancy filled in).
@@ -73,8 +65,6 @@ class DashboardStoreTest : public ::testing::TestWithParam<Backend> {
     return found;
   }
 
-  std::unique_ptr<ScratchDatabase> database_;
-  std::unique_ptr<Store> store_;
   std::int64_t bakery_ = 0, transport_ = 0;
 };
 

@@ -11,27 +11,19 @@ namespace spoorboek::store {
 namespace {
 
 using spoorboek::testing::Backend;
-using spoorboek::testing::ScratchDatabase;
 
 core::Date day(const char* iso) { return *core::parse_iso_date(iso); }
 
-class HrImportStoreTest : public ::testing::TestWithParam<Backend> {
+class HrImportStoreTest : public spoorboek::testing::BackendStoreTest {
  protected:
   void SetUp() override {
-    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(GetParam());
-    database_ = std::make_unique<ScratchDatabase>(
-        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    store_ = database_->open_migrated();
-    ASSERT_TRUE(store_);
+    BackendStoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     bakery_ = *store_->create_employer("Bakkerij");
     garage_ = *store_->create_employer("Garage");
     baker_ = *store_->create_employee(bakery_, "B. Bakker", "P-1");
     helper_ = *store_->create_employee(bakery_, "A. Hulp", "P-2");
     mechanic_ = *store_->create_employee(garage_, "M. Monteur", "G-1");
-  }
-  void TearDown() override {
-    store_.reset();
-    database_.reset();
   }
 
   HeldReport held(std::int64_t employee, core::EntryType type, const char* on,
@@ -47,8 +39,6 @@ class HrImportStoreTest : public ::testing::TestWithParam<Backend> {
     return report;
   }
 
-  std::unique_ptr<ScratchDatabase> database_;
-  std::unique_ptr<Store> store_;
   std::int64_t bakery_ = 0, garage_ = 0, baker_ = 0, helper_ = 0, mechanic_ = 0;
 };
 

@@ -13,22 +13,14 @@ namespace spoorboek::store {
 namespace {
 
 using spoorboek::testing::Backend;
-using spoorboek::testing::ScratchDatabase;
 
-class PendingLoginStoreTest : public ::testing::TestWithParam<Backend> {
+class PendingLoginStoreTest : public spoorboek::testing::BackendStoreTest {
  protected:
   void SetUp() override {
-    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(GetParam());
-    database_ = std::make_unique<ScratchDatabase>(
-        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    store_ = database_->open_migrated();
-    ASSERT_NE(store_, nullptr);
+    BackendStoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     user_ = add_user("a@example.nl");
     other_user_ = add_user("b@example.nl");
-  }
-  void TearDown() override {
-    store_.reset();
-    database_.reset();
   }
 
   std::int64_t add_user(const std::string& email) {
@@ -48,8 +40,6 @@ class PendingLoginStoreTest : public ::testing::TestWithParam<Backend> {
   }
   std::int64_t rows() const { return database_->scalar("SELECT count(*) FROM pending_logins"); }
 
-  std::unique_ptr<ScratchDatabase> database_;
-  std::unique_ptr<Store> store_;
   std::int64_t user_ = 0, other_user_ = 0;
 };
 

@@ -17,23 +17,15 @@ using core::testing::day;
 using core::testing::sick_report;
 using core::testing::simple;
 using spoorboek::testing::Backend;
-using spoorboek::testing::ScratchDatabase;
 
-class StoreContractTest : public ::testing::TestWithParam<Backend> {
+class StoreContractTest : public spoorboek::testing::BackendStoreTest {
  protected:
   void SetUp() override {
-    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(GetParam());
-    database_ = std::make_unique<ScratchDatabase>(
-        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    store_ = database_->open_migrated();
-    ASSERT_NE(store_, nullptr);
+    BackendStoreTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     employer_ = *store_->create_employer("Bakkerij De Korenschoof");
     employee_ = *store_->create_employee(employer_, "J. de Vries", "P-001");
     case_ = *store_->create_case(employee_, "2026-03-02T10:00:00Z");
-  }
-  void TearDown() override {
-    store_.reset();
-    database_.reset();
   }
 
   // The next entry of `file` for this test's case, chained onto what `file` holds.
@@ -54,8 +46,6 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
 
   std::int64_t count(const char* sql) { return database_->scalar(sql); }
 
-  std::unique_ptr<ScratchDatabase> database_;
-  std::unique_ptr<Store> store_;
   std::int64_t employer_ = 0, employee_ = 0, case_ = 0;
 };
 

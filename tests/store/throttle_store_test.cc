@@ -14,22 +14,10 @@ namespace spoorboek::store {
 namespace {
 
 using spoorboek::testing::Backend;
-using spoorboek::testing::ScratchDatabase;
 using Times = std::vector<std::int64_t>;
 
-class ThrottleStoreTest : public ::testing::TestWithParam<Backend> {
+class ThrottleStoreTest : public spoorboek::testing::BackendStoreTest {
  protected:
-  void SetUp() override {
-    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(GetParam());
-    database_ = std::make_unique<ScratchDatabase>(
-        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    store_ = open_test_store();
-    ASSERT_NE(store_, nullptr);
-  }
-  void TearDown() override {
-    store_.reset();
-    database_.reset();
-  }
 
   // A new connection to this test's database (the same database at every call), migrated.
   std::unique_ptr<Store> open_test_store() { return database_->open_migrated(); }
@@ -47,8 +35,6 @@ class ThrottleStoreTest : public ::testing::TestWithParam<Backend> {
     ASSERT_TRUE(recorded.ok()) << recorded.error().message;
   }
 
-  std::unique_ptr<ScratchDatabase> database_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_P(ThrottleStoreTest, AFailureCountsUnderEachKeyAndIsListedNewestFirst) {

@@ -8,7 +8,10 @@
 // say so; with SPOORBOEK_REQUIRE_POSTGRES=1 (CI) they fail instead.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +74,25 @@ class ScratchDatabase {
   std::string db_;
   std::string schema_;  // PostgreSQL
   std::string admin_uri_;
+};
+
+// A test that runs once per backend (INSTANTIATE_TEST_SUITE_P over all_backends()) on a freshly
+// migrated store of its own, in a scratch database named after the test. A derived SetUp() calls
+// BackendStoreTest::SetUp() first and returns at once when IsSkipped() || HasFatalFailure().
+// Members declared in a derived fixture (an Application over store_, say) go before store_, and
+// store_ before its database.
+class BackendStoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    SPOORBOEK_SKIP_UNLESS_BACKEND_AVAILABLE(GetParam());
+    database_ = std::make_unique<ScratchDatabase>(
+        GetParam(), ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    store_ = database_->open_migrated();
+    ASSERT_NE(store_, nullptr);
+  }
+
+  std::unique_ptr<ScratchDatabase> database_;
+  std::unique_ptr<store::Store> store_;
 };
 
 }  // namespace spoorboek::testing
