@@ -11,6 +11,17 @@ PgParams& PgParams::add(std::int64_t value) {
   return *this;
 }
 
+PgParams& PgParams::add_ids(std::span<const std::int64_t> ids) {
+  std::string array = "{";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) array += ",";
+    array += std::to_string(ids[i]);
+  }
+  array += "}";
+  values_.emplace_back(std::move(array));
+  return *this;
+}
+
 PgParams& PgParams::add(std::string_view text) {
   values_.emplace_back(std::string(text));
   return *this;

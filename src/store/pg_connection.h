@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,6 +32,9 @@ class PgParams {
   PgParams& add(const std::optional<std::int64_t>& value);
   PgParams& add(std::optional<core::Date> date);
   PgParams& add(bool value);
+  // A bigint[] value ("{1,2,3}") for `= ANY($n::bigint[])`: one parameter, so that a statement's
+  // text stays the same however many ids it is given.
+  PgParams& add_ids(std::span<const std::int64_t> ids);
   PgParams& add_null();
 
   int size() const { return static_cast<int>(values_.size()); }

@@ -528,14 +528,8 @@ std::string case_filter_sql(const CaseFilter& filter, bool join_employees, PgPar
   if (!reach.unrestricted) {
     std::vector<std::string> clauses;
     if (!reach.employer_ids.empty()) {
-      std::string array = "{";
-      for (std::size_t i = 0; i < reach.employer_ids.size(); ++i) {
-        if (i > 0) array += ",";
-        array += std::to_string(reach.employer_ids[i]);
-      }
-      array += "}";
       clauses.push_back("s.employer_id = ANY(" + placeholder() + "::bigint[])");
-      params.add(array);
+      params.add_ids(reach.employer_ids);
     }
     if (reach.team_manager) {
       clauses.push_back("e.manager_user_id = " + placeholder());

@@ -40,14 +40,8 @@ Result<std::vector<Employer>> PostgresStore::list_reach_employers(const CaseReac
   if (!reach.unrestricted) {
     std::vector<std::string> clauses;
     if (!reach.employer_ids.empty()) {
-      std::string array = "{";
-      for (std::size_t i = 0; i < reach.employer_ids.size(); ++i) {
-        if (i > 0) array += ",";
-        array += std::to_string(reach.employer_ids[i]);
-      }
-      array += "}";
       clauses.push_back("r.id = ANY(" + placeholder() + "::bigint[])");
-      params.add(array);
+      params.add_ids(reach.employer_ids);
     }
     if (reach.team_manager) {
       clauses.push_back("r.id IN (SELECT e.employer_id FROM employees e WHERE "
@@ -124,13 +118,7 @@ Result<std::vector<std::vector<core::Entry>>> PostgresStore::load_fold_entries(
     // Where each case of this batch goes in `files` (an id may be asked for more than once).
     std::unordered_map<std::int64_t, std::vector<std::size_t>> places;
     for (std::size_t i = 0; i < batch.size(); ++i) places[batch[i]].push_back(from + i);
-    std::string array = "{";
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (i > 0) array += ",";
-      array += std::to_string(batch[i]);
-    }
-    array += "}";
-    auto rows = db_->query(sql, PgParams().add(array));
+    auto rows = db_->query(sql, PgParams().add_ids(batch));
     if (!rows.ok()) return rows.error();
     for (int row = 0; row < rows->size(); ++row) {
       const std::int64_t case_id = rows->integer(row, 0);

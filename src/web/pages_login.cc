@@ -100,6 +100,21 @@ bool is_six_digits(std::string_view code) {
   return true;
 }
 
+// The login form again after a refused password or code: throttled (429, with the wait) or wrong
+// (401, without saying whether the address or the password was); anything else is ours (500).
+api::HttpResponse refused_login(PageState& state, const api::HttpRequest& request,
+                                Language language, LoginForm& shown, const core::Error& error) {
+  if (error.code == "too_many_requests") {
+    shown.form_error = throttled(language, error);
+    return login_page(state, request, language, shown, 429);
+  }
+  if (error.code == "unauthenticated") {
+    shown.form_error = Catalogue::instance().text(language, "login.wrong");
+    return login_page(state, request, language, shown, 401);
+  }
+  return error_page(language, std::nullopt, 500, "error.internal");
+}
+
 void post_login(PageState& state, api::HttpRequest& request, const api::Responder& out) {
   const Language language = page_language(request);
   auto form = parse_form(request.header("content-type"), request.body);
@@ -131,16 +146,7 @@ void post_login(PageState& state, api::HttpRequest& request, const api::Responde
       return response;
     }
     if (step.ok()) return error_page(language, std::nullopt, 500, "error.internal");
-    const core::Error& error = step.error();
-    if (error.code == "too_many_requests") {
-      shown.form_error = throttled(language, error);
-      return login_page(state, request, language, shown, 429);
-    }
-    if (error.code == "unauthenticated") {
-      shown.form_error = texts.text(language, "login.wrong");
-      return login_page(state, request, language, shown, 401);
-    }
-    return error_page(language, std::nullopt, 500, "error.internal");
+    return refused_login(state, request, language, shown, step.error());
   });
 }
 
@@ -195,15 +201,7 @@ void post_code(PageState& state, api::HttpRequest& request, const api::Responder
     if (error.code == "unauthenticated" && error.field == "pending_login") {
       return start_again(state, request, language, LoginForm{}, "totp.expired", 401);
     }
-    if (error.code == "too_many_requests") {
-      shown.form_error = throttled(language, error);
-      return login_page(state, request, language, shown, 429);
-    }
-    if (error.code == "unauthenticated") {
-      shown.form_error = texts.text(language, "login.wrong");
-      return login_page(state, request, language, shown, 401);
-    }
-    return error_page(language, std::nullopt, 500, "error.internal");
+    return refused_login(state, request, language, shown, error);
   });
 }
 
