@@ -702,24 +702,15 @@ constexpr std::array kDocumentParts = {
         "summary": "Import the employer's staff list from HR (CSV)",
         "operationId": "importEmployees",
         "description": "The employer's administrators and its own case managers; other roles 403, an employer the caller does not administer 404. The CSV (columns: docs/import.md) comes as a JSON string. New personnel numbers become employees; known ones get the file's name and line manager (by e-mail). All or nothing: with any line error nothing is written and the answer is 422 with the report beside the error. dry_run plans and writes nothing. The same file twice changes nothing.",
-        "requestBody": {
-          "required": true,
-          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportRequest"}}}
-        },
+        "requestBody": {"$ref": "#/components/requestBodies/Import"},
         "responses": {
-          "200": {
-            "description": "Imported, planned (dry_run) or nothing to change.",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}
-          },
+          "200": {"$ref": "#/components/responses/ImportDone"},
           "400": {"$ref": "#/components/responses/400"},
           "401": {"$ref": "#/components/responses/401"},
           "403": {"$ref": "#/components/responses/403"},
           "404": {"$ref": "#/components/responses/404"},
           "413": {"$ref": "#/components/responses/413"},
-          "422": {
-            "description": "Line errors (invalid_lines, field csv; nothing was written, the report lists every error as line, column and message), or an invalid body.",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportRefused"}}}
-          },
+          "422": {"$ref": "#/components/responses/ImportRefused"},
           "503": {"$ref": "#/components/responses/503"}
         }
       }
@@ -731,24 +722,15 @@ constexpr std::array kDocumentParts = {
         "summary": "Import sick and recovery reports from payroll (CSV)",
         "operationId": "importReports",
         "description": "Who may, the body and the answers as for the staff list. Each line (ziek, hersteld, gedeeltelijk hersteld; docs/import.md) becomes the entry a case manager would record, per employee in date order; a recovery whose sick period is not recorded yet is held and applied by a later import. Unknown personnel numbers are line errors.",
-        "requestBody": {
-          "required": true,
-          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportRequest"}}}
-        },
+        "requestBody": {"$ref": "#/components/requestBodies/Import"},
         "responses": {
-          "200": {
-            "description": "Imported, planned (dry_run) or nothing to change.",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}
-          },
+          "200": {"$ref": "#/components/responses/ImportDone"},
           "400": {"$ref": "#/components/responses/400"},
           "401": {"$ref": "#/components/responses/401"},
           "403": {"$ref": "#/components/responses/403"},
           "404": {"$ref": "#/components/responses/404"},
           "413": {"$ref": "#/components/responses/413"},
-          "422": {
-            "description": "Line errors (invalid_lines, field csv; nothing was written), or an invalid body.",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportRefused"}}}
-          },
+          "422": {"$ref": "#/components/responses/ImportRefused"},
           "503": {"$ref": "#/components/responses/503"}
         }
       }
@@ -1890,7 +1872,22 @@ constexpr std::array kDocumentParts = {
       }
     },
 )json"),
-    std::string_view(R"json(    "responses": {
+    std::string_view(R"json(    "requestBodies": {
+      "Import": {
+        "description": "The CSV file of an import (staff list or reports).",
+        "required": true,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportRequest"}}}
+      }
+    },
+    "responses": {
+      "ImportDone": {
+        "description": "Imported, planned (dry_run) or nothing to change.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportReport"}}}
+      },
+      "ImportRefused": {
+        "description": "Line errors (invalid_lines, field csv; nothing was written, the report lists every error as line, column and message), or an invalid body.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ImportRefused"}}}
+      },
       "400": {
         "description": "Malformed request: the body is not one JSON object (malformed_json), or the Content-Type is not application/json (bad_request, field Content-Type; 415 is not used).",
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
