@@ -126,6 +126,14 @@ HeaderMap map_header(const CsvTable& table, const std::vector<ColumnSpec>& specs
   return map;
 }
 
+// Whether the header lacks a required column: then no line of the file can be read.
+bool misses_a_column(const std::vector<LineError>& errors, std::size_t header_line) {
+  for (const auto& error : errors) {
+    if (error.line == header_line && error.code == "missing_column") return true;
+  }
+  return false;
+}
+
 void require_column(const HeaderMap& map, std::size_t header_line,
                     std::initializer_list<std::string_view> alternatives, std::string_view dutch,
                     std::string_view english, std::vector<LineError>& errors) {
@@ -288,10 +296,7 @@ EmployeeFile read_employee_file(std::string_view text) {
   file.columns.employer = map.has(kEmployer) ? map.name_of(kEmployer) : "";
   file.columns.name = map.name_of(composed_name ? "last_name" : "name");
   file.columns.manager_email = map.name_of("manager_email");
-  // Without its columns no line can be read.
-  for (const auto& error : file.errors) {
-    if (error.line == table.header_line && error.code == "missing_column") return file;
-  }
+  if (misses_a_column(file.errors, table.header_line)) return file;
 
   std::map<std::string, std::size_t> first_index;
   for (const CsvRow& row : table.rows) {
@@ -451,9 +456,7 @@ ReportFile read_report_file(std::string_view text) {
   file.columns.kind = map.name_of("kind");
   file.columns.date = map.name_of("date");
   file.columns.percentage = map.name_of("percentage");
-  for (const auto& error : file.errors) {
-    if (error.line == table.header_line && error.code == "missing_column") return file;
-  }
+  if (misses_a_column(file.errors, table.header_line)) return file;
 
   std::map<std::string, std::size_t> first_index;
   for (const CsvRow& row : table.rows) {
