@@ -59,6 +59,26 @@ class HrImportTest : public spoorboek::testing::BackendStoreTest {
     for (const auto& employee : *staff_ids) id_of_[employee.personnel_number] = employee.id;
   }
 
+  // The sick report (from 2026-03-02) and the recovery (on 2026-03-20) of `personnel_number` as the
+  // case manager records them by hand, without an import.
+  void sick_and_recovered_by_hand(const std::string& personnel_number,
+                                  std::string_view expected_duration, bool work_accident) {
+    const SickReport by_hand{id_of_[personnel_number], day("2026-03-02"),
+                             std::string(R"({"expected_duration":")") +
+                                 std::string(expected_duration) +
+                                 R"(","safety_net_applies":false,"work_accident":)" +
+                                 (work_accident ? "true" : "false") +
+                                 R"(,"third_party_liability":false})"};
+    const auto opened = app_->report_sick(case_manager_, by_hand, now_);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    const auto recovered = app_->append_entry(
+        case_manager_, opened->case_id,
+        core::EntryDraft{core::EntryType::recovery, day("2026-03-20"), "{}", std::nullopt,
+                         std::nullopt},
+        now_);
+    ASSERT_TRUE(recovered.ok()) << recovered.error().message;
+  }
+
   Result<HrImportReport> employees(std::string_view csv, bool dry_run = false) {
     return import_->import_employees(kAdmin, bakery_, csv, {"personeel.csv", dry_run, {}}, now_);
   }
@@ -251,16 +271,7 @@ TEST_P(HrImportTest, AnImportedReportIsTheEntryACaseManagerRecords) {
                       "00123;ziek;02-03-2026;langer dan 6 weken;ja\n"
                       "00123;hersteld;20-03-2026;;\n")
                   ->written);
-  SickReport by_hand{id_of_["00124"], day("2026-03-02"),
-                     R"({"expected_duration":"over_6_weeks","safety_net_applies":false,)"
-                     R"("work_accident":true,"third_party_liability":false})"};
-  const auto opened = app_->report_sick(case_manager_, by_hand, now_);
-  ASSERT_TRUE(opened.ok());
-  ASSERT_TRUE(app_->append_entry(case_manager_, opened->case_id,
-                                 core::EntryDraft{core::EntryType::recovery, day("2026-03-20"),
-                                                  "{}", std::nullopt, std::nullopt},
-                                 now_)
-                  .ok());
+  ASSERT_NO_FATAL_FAILURE(sick_and_recovered_by_hand("00124", "over_6_weeks", true));
   const auto imported = entries_of("00123");
   const auto recorded = entries_of("00124");
   ASSERT_EQ(imported.size(), recorded.size());
@@ -358,16 +369,7 @@ TEST_P(HrImportTest, AHeldRecoveryIsAppliedOnceTheSickReportIsRecordedByHand) {
 
 TEST_P(HrImportTest, AHeldRecoveryRecordedByHandMeanwhileIsReleased) {
   ASSERT_TRUE(reports("personeelsnummer;soort;datum\n00124;hersteld;20-03-2026\n")->written);
-  SickReport by_hand{id_of_["00124"], day("2026-03-02"),
-                     R"({"expected_duration":"unknown","safety_net_applies":false,)"
-                     R"("work_accident":false,"third_party_liability":false})"};
-  const auto opened = app_->report_sick(case_manager_, by_hand, now_);
-  ASSERT_TRUE(opened.ok());
-  ASSERT_TRUE(app_->append_entry(case_manager_, opened->case_id,
-                                 core::EntryDraft{core::EntryType::recovery, day("2026-03-20"),
-                                                  "{}", std::nullopt, std::nullopt},
-                                 now_)
-                  .ok());
+  ASSERT_NO_FATAL_FAILURE(sick_and_recovered_by_hand("00124", "unknown", false));
   const auto later = reports("personeelsnummer;soort;datum\n00125;ziek;09-03-2026\n");
   ASSERT_TRUE(later.ok());
   EXPECT_EQ(outcomes(*later), (std::vector<std::pair<std::size_t, ImportOutcome>>{
